@@ -1,0 +1,83 @@
+// A small program that embeds lmddb: opens a database directory, creates a
+// table if needed, writes, reads and deletes items, and reports what it saw.
+//
+//   embedded_example [DIR]      (DIR defaults to ./data)
+//
+// Exits non-zero if anything does not behave as DynamoDB would.
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "lmddb/lmddb.hpp"
+
+namespace {
+
+using lmddb::AttributeValue;
+
+int Fail(const char* what, const lmddb::Status& status) {
+  std::fprintf(stderr, "%s failed: %s\n", what, status.ToString().c_str());
+  return 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string dir = argc > 1 ? argv[1] : "./data";
+  auto db = lmddb::Database::Open(dir);
+  if (!db.ok()) return Fail("Open", db.status());
+
+  lmddb::CreateTableRequest create;
+  create.table_name = "Music";
+  create.attribute_definitions = {{"Artist", AttributeValue::Type::kS},
+                                  {"SongTitle", AttributeValue::Type::kS}};
+  create.key_schema = {{"Artist", lmddb::KeyType::kHash}, {"SongTitle", lmddb::KeyType::kRange}};
+  create.billing_mode = lmddb::BillingMode::kPayPerRequest;
+  auto created = (*db)->CreateTable(create);
+  if (created.ok()) {
+    std::printf("created table %s\n", created->table_description.table_arn.c_str());
+  } else if (created.status().type() == lmddb::ErrorType::kResourceInUse) {
+    std::printf("table Music already exists\n");
+  } else {
+    return Fail("CreateTable", created.status());
+  }
+
+  lmddb::Table music = (*db)->table("Music");
+  auto number = [](const char* text) { return AttributeValue::ParseN(text).value(); };
+  lmddb::Item song = {{"Artist", AttributeValue::S("No One You Know")},
+                      {"SongTitle", AttributeValue::S("Call Me Today")},
+                      {"Year", number("2015")},
+                      {"Price", number("1.990")},  // stored exactly, returned as 1.99
+                      {"Genres", AttributeValue::SS({"Country", "Folk"})}};
+  if (auto s = music.PutItem(song); !s.ok()) return Fail("PutItem", s);
+
+  lmddb::Item key = {{"Artist", AttributeValue::S("No One You Know")},
+                     {"SongTitle", AttributeValue::S("Call Me Today")}};
+  auto got = music.GetItem(key);
+  if (!got.ok()) return Fail("GetItem", got.status());
+  if (!got->has_value() || !(**got == song)) {
+    std::fprintf(stderr, "GetItem returned a different item\n");
+    return 1;
+  }
+  std::printf("read back: Price=%s Year=%s\n", (**got)["Price"].n().ToString().c_str(),
+              (**got)["Year"].n().ToString().c_str());
+
+  // DynamoDB's validation: a missing key attribute is refused with its message.
+  auto bad = music.PutItem({{"Artist", AttributeValue::S("x")}});
+  std::printf("invalid put: %s\n", bad.ToString().c_str());
+  if (bad.type() != lmddb::ErrorType::kValidation) return 1;
+
+  auto described = music.Describe();
+  if (!described.ok()) return Fail("DescribeTable", described.status());
+  std::printf("table %s: %lld item(s), %lld bytes\n", described->table_name.c_str(),
+              static_cast<long long>(described->item_count),
+              static_cast<long long>(described->table_size_bytes));
+
+  if (auto s = music.DeleteItem(key); !s.ok()) return Fail("DeleteItem", s);
+  got = music.GetItem(key);
+  if (!got.ok() || got->has_value()) {
+    std::fprintf(stderr, "item still present after DeleteItem\n");
+    return 1;
+  }
+  std::printf("ok\n");
+  return 0;
+}
