@@ -1,6 +1,8 @@
 #include "engine/ops/key_validation.h"
 
+#include "engine/common/status_macros.h"
 #include "engine/common/strings.h"
+#include "engine/value/validate.h"
 
 namespace lmddb::ops {
 namespace {
@@ -48,6 +50,11 @@ Status CheckItemKeyAttribute(const catalog::KeyAttribute& attr, const Item& item
 }
 
 }  // namespace
+
+Status ValidateKeyValues(const Item& key) {
+  for (const auto& [name, v] : key) LMDDB_RETURN_IF_ERROR(value::ValidateAttributeValue(v));
+  return Status::Ok();
+}
 
 Status ValidateItemKeyAttributes(const catalog::TableSchema& table, const Item& item) {
   if (Status s = CheckItemKeyAttribute(table.hash_key, item, true); !s.ok()) return s;

@@ -13,6 +13,10 @@ namespace lmddb::ops {
 inline constexpr size_t kMaxPartitionKeyBytes = 2048;
 inline constexpr size_t kMaxSortKeyBytes = 1024;
 
+// The values of a Key parameter themselves (sets, numbers, nesting), before
+// they are matched against the schema.
+Status ValidateKeyValues(const Item& key);
+
 // The key attributes of an item (PutItem): each present, of the defined
 // type, non-empty, within DynamoDB's key size limits.
 Status ValidateItemKeyAttributes(const catalog::TableSchema& table, const Item& item);

@@ -1,0 +1,20 @@
+// DescribeTable: the stored description with live ItemCount and
+// TableSizeBytes (DynamoDB refreshes these about every six hours; here they
+// are exact as of the read snapshot).
+#include "engine/catalog/create_table_validation.h"
+#include "engine/common/status_macros.h"
+#include "engine/ops/operations.h"
+#include "engine/ops/table_lookup.h"
+
+namespace lmddb::ops {
+
+StatusOr<DescribeTableResult> DescribeTable(Engine& engine, const DescribeTableRequest& request) {
+  LMDDB_RETURN_IF_ERROR(catalog::ValidateTableName(request.table_name));
+  LMDDB_ASSIGN_OR_RETURN(storage::ReadTxn txn, engine.env().BeginRead());
+  LMDDB_ASSIGN_OR_RETURN(std::shared_ptr<const catalog::Table> table,
+                         engine.catalog().Find(txn, request.table_name));
+  if (table == nullptr) return TableNotFound(request.table_name);
+  return DescribeTableResult{DescribeLive(engine, txn, *table)};
+}
+
+}  // namespace lmddb::ops

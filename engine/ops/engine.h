@@ -1,0 +1,44 @@
+// Engine: an open database as the operations see it: the LMDB environment,
+// the catalog, and the options it was opened with. api/cpp owns one per
+// Database; every function in engine/ops takes it as its first argument.
+//
+// Thread safety: thread-safe (Env and Catalog are).
+#ifndef LMDDB_ENGINE_OPS_ENGINE_H_
+#define LMDDB_ENGINE_OPS_ENGINE_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "engine/catalog/catalog.h"
+#include "engine/storage/env.h"
+#include "lmddb/lmddb.hpp"
+
+namespace lmddb::ops {
+
+class Engine {
+ public:
+  static StatusOr<std::unique_ptr<Engine>> Open(const std::string& path, const Options& options);
+
+  storage::Env& env() { return *env_; }
+  catalog::Catalog& catalog() { return *catalog_; }
+  const Options& options() const { return options_; }
+
+  // arn:aws:dynamodb:<region>:<account>:table/<name>
+  std::string TableArn(std::string_view table_name) const;
+  // Wall-clock time in epoch milliseconds.
+  static int64_t NowMs();
+
+ private:
+  Engine(Options options, std::unique_ptr<storage::Env> env,
+         std::unique_ptr<catalog::Catalog> catalog)
+      : options_(std::move(options)), env_(std::move(env)), catalog_(std::move(catalog)) {}
+
+  Options options_;
+  std::unique_ptr<storage::Env> env_;
+  std::unique_ptr<catalog::Catalog> catalog_;
+};
+
+}  // namespace lmddb::ops
+
+#endif  // LMDDB_ENGINE_OPS_ENGINE_H_

@@ -1,0 +1,29 @@
+// GetItem: one lookup in a read snapshot. Reads are always strongly
+// consistent here, so ConsistentRead is accepted and has nothing to change.
+#include "engine/catalog/create_table_validation.h"
+#include "engine/common/status_macros.h"
+#include "engine/ops/item_key.h"
+#include "engine/ops/operations.h"
+#include "engine/ops/table_lookup.h"
+#include "engine/value/item_codec.h"
+
+namespace lmddb::ops {
+
+StatusOr<GetItemResult> GetItem(Engine& engine, const GetItemRequest& request) {
+  LMDDB_RETURN_IF_ERROR(catalog::ValidateTableName(request.table_name));
+  LMDDB_RETURN_IF_ERROR(ValidateKeyValues(request.key));
+  LMDDB_ASSIGN_OR_RETURN(storage::ReadTxn txn, engine.env().BeginRead());
+  LMDDB_ASSIGN_OR_RETURN(auto table, FindTable(engine, txn, request.table_name));
+  LMDDB_RETURN_IF_ERROR(ValidateKeyParameter(table->schema, request.key));
+  KeyValues key = KeyValuesOf(table->schema, request.key);
+  std::string lmdb_key = EncodeItemKey(key);
+  LMDDB_ASSIGN_OR_RETURN(std::optional<value::ItemRecord> stored,
+                         ReadStoredItem(txn, *table, lmdb_key, key, /*for_write=*/false));
+  GetItemResult result;
+  if (stored) {
+    LMDDB_ASSIGN_OR_RETURN(result.item, value::DecodeItem(stored->encoded));
+  }
+  return result;
+}
+
+}  // namespace lmddb::ops

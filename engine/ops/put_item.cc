@@ -1,0 +1,45 @@
+// PutItem: validates the item completely, then in one write transaction
+// reads the old item (for ReturnValues and table statistics) and replaces it.
+#include "engine/catalog/create_table_validation.h"
+#include "engine/common/status_macros.h"
+#include "engine/ops/item_change.h"
+#include "engine/ops/item_key.h"
+#include "engine/ops/operations.h"
+#include "engine/ops/return_values.h"
+#include "engine/ops/table_lookup.h"
+#include "engine/value/item_codec.h"
+#include "engine/value/item_size.h"
+#include "engine/value/validate.h"
+
+namespace lmddb::ops {
+
+StatusOr<PutItemResult> PutItem(Engine& engine, const PutItemRequest& request) {
+  LMDDB_RETURN_IF_ERROR(catalog::ValidateTableName(request.table_name));
+  LMDDB_RETURN_IF_ERROR(value::ValidateItem(request.item));
+  LMDDB_RETURN_IF_ERROR(ValidateNoneOrAllOld(request.return_values));
+
+  // Everything that does not depend on the stored state is prepared before
+  // the write transaction, which holds LMDB's writer lock.
+  size_t size = value::ItemSize(request.item);
+  std::string record;
+  value::AppendItemRecord(request.item, size, &record);
+
+  PutItemResult result;
+  LMDDB_RETURN_IF_ERROR(engine.env().Write([&](storage::WriteTxn& txn) -> Status {
+    result = PutItemResult();  // Write() may run this more than once
+    LMDDB_ASSIGN_OR_RETURN(auto table, FindTable(engine, txn, request.table_name));
+    LMDDB_RETURN_IF_ERROR(ValidateItemKeyAttributes(table->schema, request.item));
+    KeyValues key = KeyValuesOf(table->schema, request.item);
+    std::string lmdb_key = EncodeItemKey(key);
+    LMDDB_ASSIGN_OR_RETURN(std::optional<value::ItemRecord> old,
+                           ReadStoredItem(txn, *table, lmdb_key, key, /*for_write=*/true));
+    if (old && WantsAllOld(request.return_values)) {
+      LMDDB_ASSIGN_OR_RETURN(result.attributes, value::DecodeItem(old->encoded));
+    }
+    return ApplyItemChange(engine.catalog(), txn, *table,
+                           ItemChange{lmdb_key, old, record, size});
+  }));
+  return result;
+}
+
+}  // namespace lmddb::ops

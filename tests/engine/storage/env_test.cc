@@ -1,0 +1,277 @@
+// Tests for engine/storage/env.h: opening, persistence, map growth, the size
+// limit, and several processes on one directory.
+#include "engine/storage/env.h"
+
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "absl/strings/str_format.h"
+#include "engine/common/status_macros.h"
+#include "engine/storage/lmdb_status.h"
+#include "gtest/gtest.h"
+
+namespace lmddb::storage {
+namespace {
+
+#define ASSERT_OK(expr)                                                   \
+  do {                                                                    \
+    const ::lmddb::Status assert_ok_status_ = (expr);                     \
+    ASSERT_TRUE(assert_ok_status_.ok()) << assert_ok_status_.ToString(); \
+  } while (0)
+
+constexpr size_t kMiB = size_t{1} << 20;
+
+class TempDir {
+ public:
+  TempDir() {
+    std::string pattern = testing::TempDir() + "lmddb_storage_env_XXXXXX";
+    path_ = mkdtemp(pattern.data()) != nullptr ? pattern : std::string();
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+EnvOptions SmallMap(EnvOptions::Durability durability = EnvOptions::Durability::kNoSync) {
+  EnvOptions options;
+  options.durability = durability;
+  options.initial_map_size = 1 * kMiB;
+  options.max_dbs = 16;
+  return options;
+}
+
+std::unique_ptr<Env> OpenEnv(const std::string& dir, const EnvOptions& options) {
+  StatusOr<std::unique_ptr<Env>> env = Env::Open(dir, options);
+  EXPECT_TRUE(env.ok()) << env.status().ToString();
+  return env.ok() ? std::move(env).value() : nullptr;
+}
+
+std::string Key(int i) { return absl::StrFormat("key%08d", i); }
+
+std::string Value(int i, size_t size) {
+  std::string v = absl::StrFormat("value%d:", i);
+  v.resize(size, static_cast<char>('a' + i % 26));
+  return v;
+}
+
+// Writes keys [begin, end) with `size`-byte values into database `name`, in
+// one transaction.
+Status WriteRange(Env& env, std::string_view name, int begin, int end, size_t size) {
+  return env.Write([&](WriteTxn& txn) -> Status {
+    LMDDB_ASSIGN_OR_RETURN(Dbi dbi, env.OpenDbi(txn, name, /*create=*/true));
+    for (int i = begin; i < end; ++i) LMDDB_RETURN_IF_ERROR(txn.Put(dbi, Key(i), Value(i, size)));
+    return Status::Ok();
+  });
+}
+
+// Whether keys [begin, end) of `name` hold what WriteRange wrote.
+::testing::AssertionResult HasRange(Env& env, std::string_view name, int begin, int end,
+                                    size_t size) {
+  StatusOr<Dbi> dbi = env.FindDbi(name);
+  if (!dbi.ok()) return ::testing::AssertionFailure() << dbi.status().ToString();
+  StatusOr<ReadTxn> read = env.BeginRead();
+  if (!read.ok()) return ::testing::AssertionFailure() << read.status().ToString();
+  for (int i = begin; i < end; ++i) {
+    std::optional<std::string_view> v = read->Get(*dbi, Key(i));
+    if (!v || *v != Value(i, size)) return ::testing::AssertionFailure() << "bad " << Key(i);
+  }
+  return ::testing::AssertionSuccess();
+}
+
+TEST(StorageEnv, CreatesMissingDirectory) {
+  TempDir dir;
+  const std::string nested = dir.path() + "/a/b/db";
+  auto env = OpenEnv(nested, SmallMap());
+  ASSERT_NE(env, nullptr);
+  EXPECT_TRUE(std::filesystem::exists(nested + "/data.mdb"));
+  EXPECT_EQ(env->dir(), nested);
+  EXPECT_GE(env->Info().map_size, 1 * kMiB);
+}
+
+TEST(StorageEnv, OpenFailsCleanlyOnAFile) {
+  TempDir dir;
+  const std::string file = dir.path() + "/plain";
+  { std::FILE* f = std::fopen(file.c_str(), "w"); ASSERT_NE(f, nullptr); std::fclose(f); }
+  StatusOr<std::unique_ptr<Env>> env = Env::Open(file, SmallMap());
+  ASSERT_FALSE(env.ok());
+  EXPECT_EQ(env.status().type(), ErrorType::kInternalServerError);
+}
+
+TEST(StorageEnv, PersistsAcrossCloseAndReopen) {
+  TempDir dir;
+  for (EnvOptions::Durability durability :
+       {EnvOptions::Durability::kSync, EnvOptions::Durability::kNoSync}) {
+    const std::string name = durability == EnvOptions::Durability::kSync ? "sync" : "nosync";
+    {
+      auto env = OpenEnv(dir.path(), SmallMap(durability));
+      ASSERT_NE(env, nullptr);
+      ASSERT_OK(WriteRange(*env, name, 0, 100, 100));
+    }
+    auto env = OpenEnv(dir.path(), SmallMap(durability));
+    ASSERT_NE(env, nullptr);
+    EXPECT_TRUE(HasRange(*env, name, 0, 100, 100));
+    StatusOr<Dbi> dbi = env->FindDbi(name);
+    ASSERT_TRUE(dbi.ok());
+    EXPECT_EQ(env->Stat(*dbi)->entries, 100u);
+  }
+}
+
+TEST(StorageEnv, GrowsMapWhenFull) {
+  TempDir dir;
+  size_t grown = 0;
+  {
+    auto env = OpenEnv(dir.path(), SmallMap());
+    ASSERT_NE(env, nullptr);
+    ASSERT_EQ(env->Info().map_size, 1 * kMiB);
+    // 10 MiB in one transaction, which must be retried several times...
+    ASSERT_OK(WriteRange(*env, "t", 0, 2560, 4000));
+    // ...then 10 MiB more in 1 MiB commits.
+    for (int i = 0; i < 10; ++i) {
+      ASSERT_OK(WriteRange(*env, "t", 2560 + i * 256, 2560 + (i + 1) * 256, 4000));
+    }
+    grown = env->Info().map_size;
+    EXPECT_GE(grown, 20 * kMiB);
+    EXPECT_TRUE(HasRange(*env, "t", 0, 5120, 4000));
+  }
+  auto env = OpenEnv(dir.path(), SmallMap());
+  ASSERT_NE(env, nullptr);
+  EXPECT_EQ(env->Info().map_size, grown);  // the file remembers its map size
+  EXPECT_TRUE(HasRange(*env, "t", 0, 5120, 4000));
+}
+
+TEST(StorageEnv, GrowsMapWhenFullInsideSwallowedNested) {
+  TempDir dir;
+  auto env = OpenEnv(dir.path(), SmallMap());
+  ASSERT_NE(env, nullptr);
+  int runs = 0;
+  ASSERT_OK(env->Write([&](WriteTxn& txn) -> Status {
+    ++runs;
+    LMDDB_ASSIGN_OR_RETURN(Dbi dbi, env->OpenDbi(txn, "t", true));
+    LMDDB_RETURN_IF_ERROR(txn.Put(dbi, "before", "1"));
+    // A group commit keeps going when one request fails; a full map must not
+    // be mistaken for that request's own failure.
+    const Status request = txn.Nested([&](WriteTxn& child) -> Status {
+      for (int i = 0; i < 1024; ++i) LMDDB_RETURN_IF_ERROR(child.Put(dbi, Key(i), Value(i, 4000)));
+      return Status::Ok();
+    });
+    (void)request;
+    return txn.Put(dbi, "after", "1");
+  }));
+  EXPECT_GT(runs, 1);
+  EXPECT_TRUE(HasRange(*env, "t", 0, 1024, 4000));
+}
+
+TEST(StorageEnv, MaxMapSizeGivesStorageFullAndStaysUsable) {
+  TempDir dir;
+  EnvOptions options = SmallMap();
+  options.max_map_size = 4 * kMiB;
+  auto env = OpenEnv(dir.path(), options);
+  ASSERT_NE(env, nullptr);
+  ASSERT_OK(WriteRange(*env, "t", 0, 128, 4000));  // 0.5 MiB
+
+  // 8 MiB in one transaction cannot fit.
+  const Status status = WriteRange(*env, "t", 1000, 3048, 4000);
+  EXPECT_EQ(status.type(), ErrorType::kInternalServerError);
+  EXPECT_TRUE(IsStorageFull(status)) << status.message();
+  EXPECT_EQ(status.message(),
+            "Storage full: the database reached its maximum size of 4194304 bytes "
+            "(max_map_size)");
+  EXPECT_EQ(env->Info().map_size, 4 * kMiB);
+
+  // Reads and smaller writes still work, and nothing of the failed write is there.
+  EXPECT_TRUE(HasRange(*env, "t", 0, 128, 4000));
+  ASSERT_OK(WriteRange(*env, "t", 128, 256, 4000));
+  EXPECT_TRUE(HasRange(*env, "t", 0, 256, 4000));
+  StatusOr<Dbi> dbi = env->FindDbi("t");
+  ASSERT_TRUE(dbi.ok());
+  EXPECT_EQ(env->Stat(*dbi)->entries, 256u);
+
+  // Filling up in small commits ends the same way, and deleting makes room.
+  Status fill;
+  int next = 256;
+  while ((fill = WriteRange(*env, "t", next, next + 16, 4000)).ok()) next += 16;
+  EXPECT_TRUE(IsStorageFull(fill)) << fill.ToString();
+  ASSERT_OK(env->Write([&](WriteTxn& txn) -> Status {
+    for (int i = 0; i < 256; ++i) LMDDB_RETURN_IF_ERROR(txn.Delete(*dbi, Key(i)));
+    return Status::Ok();
+  }));
+  ASSERT_OK(WriteRange(*env, "t", next, next + 16, 4000));
+}
+
+// Runs `child` in a forked process, which must open its own Env (lmdb.h: an
+// MDB_env must not be used after fork()), and returns its exit code.
+int RunInChild(const std::function<bool()>& child) {
+  const pid_t pid = fork();
+  if (pid == 0) _exit(child() ? 0 : 1);  // no gtest or parent destructors here
+  int wstatus = 0;
+  if (pid < 0 || waitpid(pid, &wstatus, 0) != pid) return -1;
+  return WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1;
+}
+
+TEST(StorageEnvMultiProcess, ParentSeesChildWriteAndAdoptsItsMapForReads) {
+  TempDir dir;
+  auto env = OpenEnv(dir.path(), SmallMap());
+  ASSERT_NE(env, nullptr);
+  ASSERT_OK(WriteRange(*env, "parent", 0, 10, 100));
+  EXPECT_TRUE(HasRange(*env, "parent", 0, 10, 100));  // leaves a pooled read txn
+
+  // Small write: visible to the parent's next snapshot.
+  ASSERT_EQ(RunInChild([&] {
+              StatusOr<std::unique_ptr<Env>> child = Env::Open(dir.path(), SmallMap());
+              return child.ok() && WriteRange(**child, "child", 0, 10, 100).ok();
+            }),
+            0);
+  EXPECT_TRUE(HasRange(*env, "child", 0, 10, 100));
+
+  // 8 MiB: the child grows the map beyond the parent's, so the parent's next
+  // read transaction meets MDB_MAP_RESIZED and must remap.
+  ASSERT_EQ(RunInChild([&] {
+              StatusOr<std::unique_ptr<Env>> child = Env::Open(dir.path(), SmallMap());
+              return child.ok() && WriteRange(**child, "child", 10, 2058, 4000).ok();
+            }),
+            0);
+  StatusOr<ReadTxn> read = env->BeginRead();
+  ASSERT_TRUE(read.ok()) << read.status().ToString();
+  read->Release();
+  EXPECT_GE(env->Info().map_size, 8 * kMiB);
+  EXPECT_TRUE(HasRange(*env, "child", 10, 2058, 4000));
+  EXPECT_TRUE(HasRange(*env, "parent", 0, 10, 100));
+}
+
+TEST(StorageEnvMultiProcess, ParentAdoptsMapGrownByChildForWrites) {
+  TempDir dir;
+  auto env = OpenEnv(dir.path(), SmallMap());
+  ASSERT_NE(env, nullptr);
+  ASSERT_OK(WriteRange(*env, "t", 0, 10, 100));
+  ASSERT_EQ(RunInChild([&] {
+              StatusOr<std::unique_ptr<Env>> child = Env::Open(dir.path(), SmallMap());
+              return child.ok() && WriteRange(**child, "t", 10, 2058, 4000).ok();
+            }),
+            0);
+  // The write transaction meets MDB_MAP_RESIZED first.
+  ASSERT_OK(WriteRange(*env, "t", 2058, 2100, 4000));
+  EXPECT_TRUE(HasRange(*env, "t", 10, 2100, 4000));
+  // And the child sees the parent's write after it.
+  ASSERT_EQ(RunInChild([&] {
+              StatusOr<std::unique_ptr<Env>> child = Env::Open(dir.path(), SmallMap());
+              return child.ok() && HasRange(**child, "t", 0, 10, 100) &&
+                     HasRange(**child, "t", 2058, 2100, 4000);
+            }),
+            0);
+}
+
+}  // namespace
+}  // namespace lmddb::storage
