@@ -42,7 +42,7 @@ StatusOr<CreateTableResult> CreateTable(Engine& engine, const CreateTableRequest
   d.table_id = NewTableId();
 
   std::shared_ptr<const catalog::Table> table;
-  LMDDB_RETURN_IF_ERROR(engine.env().Write([&](storage::WriteTxn& txn) -> Status {
+  LMDDB_RETURN_IF_ERROR(engine.Write([&](storage::WriteTxn& txn) -> Status {
     LMDDB_ASSIGN_OR_RETURN(table, engine.catalog().Create(txn, d));
     return Status::Ok();
   }));

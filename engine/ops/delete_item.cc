@@ -17,7 +17,7 @@ StatusOr<DeleteItemResult> DeleteItem(Engine& engine, const DeleteItemRequest& r
   LMDDB_RETURN_IF_ERROR(ValidateNoneOrAllOld(request.return_values));
 
   DeleteItemResult result;
-  LMDDB_RETURN_IF_ERROR(engine.env().Write([&](storage::WriteTxn& txn) -> Status {
+  LMDDB_RETURN_IF_ERROR(engine.Write([&](storage::WriteTxn& txn) -> Status {
     result = DeleteItemResult();
     LMDDB_ASSIGN_OR_RETURN(auto table, FindTable(engine, txn, request.table_name));
     LMDDB_RETURN_IF_ERROR(ValidateKeyParameter(table->schema, request.key));

@@ -11,13 +11,11 @@ StatusOr<DeleteTableResult> DeleteTable(Engine& engine, const DeleteTableRequest
   LMDDB_RETURN_IF_ERROR(catalog::ValidateTableName(request.table_name));
   DeleteTableResult result;
   {
-    LMDDB_ASSIGN_OR_RETURN(storage::ReadTxn txn, engine.env().BeginRead());
-    LMDDB_ASSIGN_OR_RETURN(std::shared_ptr<const catalog::Table> table,
-                           engine.catalog().Find(txn, request.table_name));
-    if (table == nullptr) return TableNotFound(request.table_name);
-    result.table_description = DescribeLive(engine, txn, *table);
+    LMDDB_ASSIGN_OR_RETURN(TableSnapshot snapshot, BeginReadOfTable(engine, request.table_name));
+    if (snapshot.table == nullptr) return TableNotFound(request.table_name);
+    result.table_description = DescribeLive(engine, snapshot.txn, *snapshot.table);
   }  // the snapshot must end before the drop, which waits for open transactions
-  LMDDB_RETURN_IF_ERROR(engine.env().Write([&](storage::WriteTxn& txn) -> Status {
+  LMDDB_RETURN_IF_ERROR(engine.Write([&](storage::WriteTxn& txn) -> Status {
     LMDDB_ASSIGN_OR_RETURN(std::shared_ptr<const catalog::Table> table,
                            engine.catalog().Find(txn, request.table_name));
     if (table == nullptr) return TableNotFound(request.table_name);  // deleted meanwhile

@@ -10,11 +10,9 @@ namespace lmddb::ops {
 
 StatusOr<DescribeTableResult> DescribeTable(Engine& engine, const DescribeTableRequest& request) {
   LMDDB_RETURN_IF_ERROR(catalog::ValidateTableName(request.table_name));
-  LMDDB_ASSIGN_OR_RETURN(storage::ReadTxn txn, engine.env().BeginRead());
-  LMDDB_ASSIGN_OR_RETURN(std::shared_ptr<const catalog::Table> table,
-                         engine.catalog().Find(txn, request.table_name));
-  if (table == nullptr) return TableNotFound(request.table_name);
-  return DescribeTableResult{DescribeLive(engine, txn, *table)};
+  LMDDB_ASSIGN_OR_RETURN(TableSnapshot snapshot, BeginReadOfTable(engine, request.table_name));
+  if (snapshot.table == nullptr) return TableNotFound(request.table_name);
+  return DescribeTableResult{DescribeLive(engine, snapshot.txn, *snapshot.table)};
 }
 
 }  // namespace lmddb::ops

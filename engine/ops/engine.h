@@ -12,6 +12,7 @@
 
 #include "engine/catalog/catalog.h"
 #include "engine/storage/env.h"
+#include "engine/storage/group_commit.h"
 #include "lmddb/lmddb.hpp"
 
 namespace lmddb::ops {
@@ -21,6 +22,9 @@ class Engine {
   static StatusOr<std::unique_ptr<Engine>> Open(const std::string& path, const Options& options);
 
   storage::Env& env() { return *env_; }
+  // Runs `fn` in a write transaction, grouped with concurrent writers into
+  // one commit (storage/group_commit.h). All operations write through here.
+  Status Write(absl::FunctionRef<Status(storage::WriteTxn&)> fn) { return committer_->Write(fn); }
   catalog::Catalog& catalog() { return *catalog_; }
   const Options& options() const { return options_; }
 
@@ -32,11 +36,15 @@ class Engine {
  private:
   Engine(Options options, std::unique_ptr<storage::Env> env,
          std::unique_ptr<catalog::Catalog> catalog)
-      : options_(std::move(options)), env_(std::move(env)), catalog_(std::move(catalog)) {}
+      : options_(std::move(options)),
+        env_(std::move(env)),
+        catalog_(std::move(catalog)),
+        committer_(std::make_unique<storage::GroupCommitter>(env_.get())) {}
 
   Options options_;
   std::unique_ptr<storage::Env> env_;
   std::unique_ptr<catalog::Catalog> catalog_;
+  std::unique_ptr<storage::GroupCommitter> committer_;
 };
 
 }  // namespace lmddb::ops

@@ -12,8 +12,10 @@ namespace lmddb::ops {
 StatusOr<GetItemResult> GetItem(Engine& engine, const GetItemRequest& request) {
   LMDDB_RETURN_IF_ERROR(catalog::ValidateTableName(request.table_name));
   LMDDB_RETURN_IF_ERROR(ValidateKeyValues(request.key));
-  LMDDB_ASSIGN_OR_RETURN(storage::ReadTxn txn, engine.env().BeginRead());
-  LMDDB_ASSIGN_OR_RETURN(auto table, FindTable(engine, txn, request.table_name));
+  LMDDB_ASSIGN_OR_RETURN(TableSnapshot snapshot, BeginReadOfTable(engine, request.table_name));
+  if (snapshot.table == nullptr) return Status::ResourceNotFound("Requested resource not found");
+  const storage::ReadTxn& txn = snapshot.txn;
+  const std::shared_ptr<const catalog::Table>& table = snapshot.table;
   LMDDB_RETURN_IF_ERROR(ValidateKeyParameter(table->schema, request.key));
   KeyValues key = KeyValuesOf(table->schema, request.key);
   std::string lmdb_key = EncodeItemKey(key);

@@ -25,7 +25,7 @@ StatusOr<PutItemResult> PutItem(Engine& engine, const PutItemRequest& request) {
   value::AppendItemRecord(request.item, size, &record);
 
   PutItemResult result;
-  LMDDB_RETURN_IF_ERROR(engine.env().Write([&](storage::WriteTxn& txn) -> Status {
+  LMDDB_RETURN_IF_ERROR(engine.Write([&](storage::WriteTxn& txn) -> Status {
     result = PutItemResult();  // Write() may run this more than once
     LMDDB_ASSIGN_OR_RETURN(auto table, FindTable(engine, txn, request.table_name));
     LMDDB_RETURN_IF_ERROR(ValidateItemKeyAttributes(table->schema, request.item));

@@ -23,6 +23,16 @@ StatusOr<std::shared_ptr<const catalog::Table>> FindTable(Engine& engine, const 
   return table;
 }
 
+// A read snapshot and the table `name` in it (null when the table does not
+// exist in the snapshot). When the table's database was opened in this
+// process only after the first snapshot began, a second snapshot is taken,
+// so that the table is always readable through `txn`.
+struct TableSnapshot {
+  storage::ReadTxn txn;
+  std::shared_ptr<const catalog::Table> table;
+};
+StatusOr<TableSnapshot> BeginReadOfTable(Engine& engine, std::string_view name);
+
 // For control-plane operations, which name the table in the message:
 // "Requested resource not found: Table: <name> not found".
 Status TableNotFound(std::string_view name);

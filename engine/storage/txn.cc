@@ -115,11 +115,26 @@ StatusOr<DbiStat> ReadTxn::Stat(Dbi dbi) const {
   return StatIn(txn_, dbi.handle);
 }
 
+bool ReadTxn::Sees(Dbi dbi) const {
+  unsigned int flags = 0;
+  return txn_ != nullptr && env_->IsLive(dbi) && mdb_dbi_flags(txn_, dbi.handle, &flags) == 0;
+}
+
 uint64_t ReadTxn::id() const { return txn_ == nullptr ? 0 : mdb_txn_id(txn_); }
 
 // --------------------------------------------------------------- WriteTxn
 
-thread_local WriteTxn* WriteTxn::current_ = nullptr;
+namespace {
+thread_local WriteTxn* tls_current_write = nullptr;
+}  // namespace
+
+WriteTxn* WriteTxn::Current() { return tls_current_write; }
+
+WriteTxn::ScopedCurrent::ScopedCurrent(WriteTxn* txn) : outer_(tls_current_write) {
+  tls_current_write = txn;
+}
+
+WriteTxn::ScopedCurrent::~ScopedCurrent() { tls_current_write = outer_; }
 
 WriteTxn::WriteTxn(Env* env, MDB_txn* txn, WriteTxn* parent)
     : env_(env), txn_(txn), parent_(parent), root_(parent ? parent->root_ : this) {}
@@ -140,7 +155,9 @@ int WriteTxn::End(bool commit) {
 
 Status WriteTxn::Fail(int rc, std::string_view what) const {
   if (rc == MDB_MAP_FULL) root_->map_full_ = true;
-  return LmdbStatus(rc, what);
+  // Large transactions write pages early (LMDB spills dirty pages), so a full
+  // disk can show here, not only at commit.
+  return env_->WriteError(rc, what);
 }
 
 const WriteTxn::DbiEffect* WriteTxn::FindEffect(std::string_view name) const {
@@ -230,9 +247,11 @@ Status WriteTxn::Nested(absl::FunctionRef<Status(WriteTxn&)> fn) {
   if (rc != MDB_SUCCESS) return Fail(rc, "mdb_txn_begin (nested)");
 
   WriteTxn child(env_, child_txn, this);
-  WriteTxn* const outer = std::exchange(current_, &child);
-  Status status = fn(child);
-  current_ = outer;
+  Status status;
+  {
+    ScopedCurrent current(&child);
+    status = fn(child);
+  }
 
   if (root_->map_full_) {
     // The top-level Env::Write() will grow the map and start over; whatever

@@ -66,6 +66,11 @@ class ReadTxn {
   StatusOr<Cursor> OpenCursor(Dbi dbi);
 
   StatusOr<DbiStat> Stat(Dbi dbi) const;
+  // Whether `dbi` is usable in this snapshot. LMDB fixes a read
+  // transaction's table of handles when it begins, so a database whose handle
+  // this process opened after that (a table another process created, say)
+  // is invisible to it; a newer snapshot sees it.
+  bool Sees(Dbi dbi) const;
 
   // The snapshot's transaction id (mdb_txn_id()); 0 when empty.
   uint64_t id() const;
@@ -139,7 +144,18 @@ class WriteTxn {
   // The innermost WriteTxn running on this thread, so that Env::FindDbi() and
   // Env::Write() called from inside `fn` use it instead of deadlocking on
   // LMDB's writer lock.
-  static thread_local WriteTxn* current_;
+  static WriteTxn* Current();
+  // Makes a transaction Current() for the scope.
+  class ScopedCurrent {
+   public:
+    explicit ScopedCurrent(WriteTxn* txn);
+    ~ScopedCurrent();
+    ScopedCurrent(const ScopedCurrent&) = delete;
+    ScopedCurrent& operator=(const ScopedCurrent&) = delete;
+
+   private:
+    WriteTxn* outer_;
+  };
 
   Env* env_;
   MDB_txn* txn_;
