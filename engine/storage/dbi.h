@@ -2,10 +2,11 @@
 //
 // A Dbi is a small value: copy it freely. It is valid from the commit of the
 // write transaction that opened it (inside that transaction, at once) until
-// the database is dropped. After a drop, operations on the old value fail
-// (Get returns nothing, writes and cursors report kResourceNotFound) even when
-// LMDB reuses the handle number for another database: the generation tells
-// them apart.
+// the database is dropped. From the drop's commit on, operations on the old
+// value fail (Get returns nothing, writes and cursors report
+// kResourceNotFound), also in read transactions that began earlier, and even
+// when LMDB reuses the handle number for another database: the generation
+// tells them apart.
 //
 // Thread safety: value type.
 #ifndef LMDDB_ENGINE_STORAGE_DBI_H_

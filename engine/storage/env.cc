@@ -1,7 +1,13 @@
-// Env (env.h): opening, transactions, map growth and the handle table.
+// Env (env.h): opening, transactions and map growth. Named databases are in
+// env_dbi.cc.
 #include "engine/storage/env.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
+
+#include <cerrno>
 
 #include <algorithm>
 #include <filesystem>
@@ -15,13 +21,19 @@
 namespace lmddb::storage {
 namespace {
 
-// How long an exclusive section (map growth, adopting another process's map,
-// releasing dropped databases) waits for this process's open transactions.
+// How long map growth, or adopting a map grown by another process, waits for
+// this process's open transactions to end (env.h, "Map growth").
 constexpr absl::Duration kExclusiveWait = absl::Seconds(10);
+// How long a Write() that dropped databases waits to release their names.
+// Shorter: nothing fails when it gives up, a later Write() finishes the job.
+constexpr absl::Duration kDropReleaseWait = absl::Seconds(1);
 // Each growth doubles the map, so this bounds retries far above need.
 constexpr int kMaxWriteAttempts = 64;
 // Retries of a transaction start that met MDB_MAP_RESIZED / MDB_READERS_FULL.
 constexpr int kMaxBeginAttempts = 16;
+// A write that failed with EIO while the filesystem has less than this free
+// most likely ran out of space.
+constexpr uint64_t kNearlyFullBytes = uint64_t{1} << 20;
 // Idle read transactions kept for renewal. Each holds a reader slot, which
 // all processes share (EnvOptions::max_readers), so keep only a few.
 constexpr size_t kMaxPooledReadTxns = 64;
@@ -34,12 +46,35 @@ Status Busy(std::string_view why) {
       why, absl::FormatDuration(kExclusiveWait)));
 }
 
-// Whether effects[i] is the newest effect on its name.
-bool IsFinal(const std::vector<internal::DbiEffect>& effects, size_t i) {
-  for (size_t j = i + 1; j < effects.size(); ++j) {
-    if (effects[j].name == effects[i].name) return false;
+// A shared gate entry released on every path out of a scope.
+class GateEntry {
+ public:
+  explicit GateEntry(internal::TxnGate& gate) : gate_(&gate) { gate.Enter(); }
+  ~GateEntry() { Leave(); }
+  GateEntry(const GateEntry&) = delete;
+  GateEntry& operator=(const GateEntry&) = delete;
+
+  void Leave() {
+    if (gate_ != nullptr) std::exchange(gate_, nullptr)->Leave();
   }
-  return true;
+
+ private:
+  internal::TxnGate* gate_;
+};
+
+// The directories this process has open. lmdb.h, "Caveats": "Do not have
+// open an LMDB database twice in the same process at the same time. Not even
+// from a plain open() call - close()ing it breaks flock() advisory locking."
+// Keyed by the directory's device and inode; the pid lets a fork()ed child
+// ignore its parent's entries (it must not use the parent's Env anyway).
+struct OpenDirectories {
+  absl::Mutex mu;
+  std::map<std::pair<dev_t, ino_t>, pid_t> owners ABSL_GUARDED_BY(mu);
+};
+
+OpenDirectories& Directories() {
+  static OpenDirectories* const directories = new OpenDirectories;
+  return *directories;
 }
 
 }  // namespace
@@ -57,7 +92,21 @@ StatusOr<std::unique_ptr<Env>> Env::Open(const std::string& dir, const EnvOption
     return Status::Internal(absl::StrFormat("Storage error: cannot create directory '%s': %s",
                                             dir, ec.message()));
   }
+  struct stat st;
+  if (stat(dir.c_str(), &st) != 0) return LmdbStatus(errno, "stat(" + dir + ")");
   std::unique_ptr<Env> env(new Env(dir, options));
+  {
+    OpenDirectories& directories = Directories();
+    absl::MutexLock lock(&directories.mu);
+    auto [it, inserted] = directories.owners.try_emplace({st.st_dev, st.st_ino}, getpid());
+    if (!inserted && it->second == getpid()) {
+      return Status::Internal(absl::StrFormat(
+          "Storage error: '%s' is already open in this process; share its Env", dir));
+    }
+    it->second = getpid();
+    env->directory_ = it->first;
+    env->registered_ = true;
+  }
   LMDDB_RETURN_IF_ERROR(env->Init());
   return env;
 }
@@ -88,6 +137,7 @@ Status Env::Init() {
   if ((rc = mdb_env_set_mapsize(env_, options_.initial_map_size)) != MDB_SUCCESS) {
     return LmdbStatus(rc, "mdb_env_set_mapsize");
   }
+  LMDDB_RETURN_IF_ERROR(PreallocateLockFile());
   // MDB_NOTLS: read transactions belong to ReadTxn objects, not threads, so
   // they can be pooled and moved. MDB_NORDAHEAD: random reads of a database
   // larger than RAM should not pull in neighbours. No MDB_WRITEMAP (env.h).
@@ -132,17 +182,60 @@ Status Env::Init() {
     pool_.reserve(max_pooled_);  // no allocation when recycling
   }
 
-  // The unnamed database: its keys are the names of the named ones.
+  return OpenExistingDbis();
+}
+
+Status Env::OpenExistingDbis() {
+  // LMDB gives each transaction the table of handles that exist when it
+  // starts: a handle opened later is unusable in read transactions already
+  // open (mdb_get() says EINVAL). Opening every database in the file now,
+  // before this process has any transaction, makes them usable in every
+  // snapshot. Databases created later by this process are opened by their
+  // creator, before any snapshot can contain them; only those created by
+  // another process are opened on first use (FindDbi). No transaction of this
+  // process is open, so mdb_dbi_open() is allowed here.
   MDB_txn* txn = nullptr;
-  if ((rc = mdb_txn_begin(env_, nullptr, MDB_RDONLY, &txn)) != MDB_SUCCESS) {
-    return LmdbStatus(rc, "mdb_txn_begin");
-  }
+  int rc = mdb_txn_begin(env_, nullptr, MDB_RDONLY, &txn);
+  if (rc != MDB_SUCCESS) return LmdbStatus(rc, "mdb_txn_begin");
+  // The unnamed database: its keys are the names of the named ones.
   rc = mdb_dbi_open(txn, nullptr, 0, &main_dbi_);
-  mdb_txn_abort(txn);
-  return LmdbStatus(rc, "mdb_dbi_open");
+  MDB_cursor* cursor = nullptr;
+  if (rc == MDB_SUCCESS) rc = mdb_cursor_open(txn, main_dbi_, &cursor);
+  if (rc != MDB_SUCCESS) {
+    mdb_txn_abort(txn);
+    return LmdbStatus(rc, "mdb_dbi_open");
+  }
+  std::vector<std::pair<std::string, MDB_dbi>> opened;
+  MDB_val key{0, nullptr};
+  MDB_val value{0, nullptr};
+  for (rc = mdb_cursor_get(cursor, &key, &value, MDB_FIRST); rc == MDB_SUCCESS;
+       rc = mdb_cursor_get(cursor, &key, &value, MDB_NEXT)) {
+    std::string name(static_cast<const char*>(key.mv_data), key.mv_size);
+    if (name.empty() || name.find('\0') != std::string::npos) continue;
+    MDB_dbi handle = 0;
+    const int open_rc = mdb_dbi_open(txn, name.c_str(), 0, &handle);
+    if (open_rc == MDB_DBS_FULL) break;  // the rest fail clearly on first use
+    if (open_rc == MDB_SUCCESS) opened.emplace_back(std::move(name), handle);
+  }
+  mdb_cursor_close(cursor);
+  // lmdb.h, mdb_dbi_open(): "After a successful commit the handle will reside
+  // in the shared environment". A read-only commit does that and releases
+  // the reader slot.
+  if ((rc = mdb_txn_commit(txn)) != MDB_SUCCESS) return LmdbStatus(rc, "mdb_txn_commit");
+  absl::MutexLock lock(&dbi_mu_);
+  for (auto& [name, handle] : opened) {
+    dbis_.try_emplace(std::move(name), NamedDbi{Dbi{handle, Generation(handle)}, DbiState::kLive, 0});
+  }
+  return Status::Ok();
 }
 
 Env::~Env() {
+  if (registered_) {
+    OpenDirectories& directories = Directories();
+    absl::MutexLock lock(&directories.mu);
+    auto it = directories.owners.find(directory_);
+    if (it != directories.owners.end() && it->second == getpid()) directories.owners.erase(it);
+  }
   if (env_ == nullptr) return;
   if (opened_ && !broken_.load()) CloseDroppedDbis(absl::ZeroDuration());
   {
@@ -155,6 +248,51 @@ Env::~Env() {
     mdb_env_sync(env_, 1);
   }
   mdb_env_close(env_);
+}
+
+Status Env::PreallocateLockFile() const {
+  // LMDB sizes a new lock file with ftruncate() and maps it shared; on a full
+  // filesystem the first store into that sparse mapping raises SIGBUS inside
+  // mdb_env_open(). Allocating the file first turns that into an error. Only a
+  // new (empty) file is touched: LMDB derives the reader table's size from the
+  // file's, so growing a lock file in use would break other processes.
+  const std::string path = dir_ + "/lock.mdb";
+  const int fd = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) return Status::Ok();  // mdb_env_open() reports it
+  Status status;
+  struct stat st;
+  if (fstat(fd, &st) == 0 && st.st_size == 0) {
+    // The size LMDB 0.9 gives it (mdb.c, mdb_env_setup_locks()): 64-byte
+    // reader slots after a 192-byte header holding the first one. Were this
+    // smaller, LMDB would extend the file; were it larger, LMDB would derive
+    // a few more reader slots from it. Either is safe.
+    const off_t size = off_t{64} * options_.max_readers + 128;
+    // fallocate(2), not posix_fallocate(3), whose fallback writes zeros.
+    if (fallocate(fd, 0, 0, size) != 0 && (errno == ENOSPC || errno == EDQUOT)) {
+      status = LmdbStatus(errno, "creating " + path);
+      if (ftruncate(fd, 0) != 0) {
+        // Best effort: a later open retries while the file is still empty.
+      }
+    }
+  }
+  close(fd);
+  return status;
+}
+
+Status Env::WriteError(int rc, std::string_view what) const {
+  if (rc == EIO) {
+    // mdb_page_flush() turns a short write into EIO ("short write,
+    // filesystem full?"), which is how a disk that fills up mid-commit shows.
+    struct statvfs fs;
+    if (statvfs(dir_.c_str(), &fs) == 0) {
+      const uint64_t free_bytes = uint64_t{fs.f_bavail} * fs.f_frsize;
+      if (free_bytes < kNearlyFullBytes) {
+        return StorageFull(absl::StrFormat("%s: no space left on the device of '%s' (%d bytes free)",
+                                           what, dir_, free_bytes));
+      }
+    }
+  }
+  return LmdbStatus(rc, what);
 }
 
 Status Env::CheckUsable() const {
@@ -176,6 +314,14 @@ uint32_t Env::Generation(MDB_dbi handle) const {
 
 // ------------------------------------------------------------------ reads
 
+void Env::EnterGate() {
+  if (WriteTxn* active = WriteTxn::Current(); active != nullptr && active->env_ == this) {
+    gate_.EnterAgain();
+  } else {
+    gate_.Enter();
+  }
+}
+
 MDB_txn* Env::PopPooledRead() {
   absl::MutexLock lock(&pool_mu_);
   if (pool_.empty()) return nullptr;
@@ -187,7 +333,7 @@ MDB_txn* Env::PopPooledRead() {
 StatusOr<ReadTxn> Env::BeginRead() {
   for (int attempt = 0; attempt < kMaxBeginAttempts; ++attempt) {
     LMDDB_RETURN_IF_ERROR(CheckUsable());
-    gate_.Enter();
+    EnterGate();
     MDB_txn* txn = PopPooledRead();
     int rc;
     if (txn != nullptr) {
@@ -233,7 +379,7 @@ void Env::ReleaseRead(MDB_txn* txn) {
 // ----------------------------------------------------------------- writes
 
 Status Env::Write(absl::FunctionRef<Status(WriteTxn&)> fn) {
-  if (WriteTxn* active = WriteTxn::current_; active != nullptr && active->env_ == this) {
+  if (WriteTxn* active = WriteTxn::Current(); active != nullptr && active->env_ == this) {
     // A second mdb_txn_begin() on this thread would wait for LMDB's writer
     // lock, which this thread holds.
     return Status::Internal(
@@ -241,12 +387,12 @@ Status Env::Write(absl::FunctionRef<Status(WriteTxn&)> fn) {
   }
   for (int attempt = 0; attempt < kMaxWriteAttempts; ++attempt) {
     LMDDB_RETURN_IF_ERROR(CheckUsable());
-    gate_.Enter();
+    GateEntry entry(gate_);
     const size_t map_size = map_size_.load();
     MDB_txn* raw = nullptr;
     int rc = mdb_txn_begin(env_, nullptr, 0, &raw);
     if (rc != MDB_SUCCESS) {
-      gate_.Leave();
+      entry.Leave();
       if (rc == MDB_MAP_RESIZED) {
         LMDDB_RETURN_IF_ERROR(AdoptMapSize());
         continue;
@@ -259,9 +405,10 @@ Status Env::Write(absl::FunctionRef<Status(WriteTxn&)> fn) {
     bool dropped = false;
     {
       WriteTxn txn(this, raw, nullptr);
-      WriteTxn* const outer = std::exchange(WriteTxn::current_, &txn);
-      status = fn(txn);
-      WriteTxn::current_ = outer;
+      {
+        WriteTxn::ScopedCurrent current(&txn);
+        status = fn(txn);
+      }
       if (txn.map_full_) {
         // Even if `fn` swallowed the error (e.g. in a Nested() call).
         txn.End(/*commit=*/false);
@@ -282,21 +429,23 @@ Status Env::Write(absl::FunctionRef<Status(WriteTxn&)> fn) {
           } else {
             // ENOSPC lands here as "Storage full: ..."; the transaction is
             // aborted and the database keeps its last commit.
-            status = LmdbStatus(rc, "mdb_txn_commit");
+            status = WriteError(rc, "mdb_txn_commit");
           }
         } else if (!txn.effects_.empty()) {
           PublishOpens(txn.effects_, seq);
         }
       }
     }
-    gate_.Leave();
+    // Before anything exclusive below, and after publishing: an exclusive
+    // section never sees a committed transaction whose effects are pending.
+    entry.Leave();
 
     if (grow) {
       LMDDB_RETURN_IF_ERROR(GrowMap(map_size));
       continue;
     }
     if (dropped) {
-      CloseDroppedDbis(kExclusiveWait);
+      CloseDroppedDbis(kDropReleaseWait);
     } else if (dropping_.load() > 0) {
       CloseDroppedDbis(absl::ZeroDuration());  // leftovers, only if idle now
     }
@@ -351,221 +500,6 @@ Status Env::AdoptMapSize() {
   return status;
 }
 
-void Env::CloseDroppedDbis(absl::Duration wait) {
-  if (dropping_.load() == 0) return;
-  if (!gate_.Close(wait)) return;  // a later Write() or ~Env() retries
-  // No transaction of this process is open, so closing handles is safe
-  // (lmdb.h, mdb_dbi_close()), and nothing else can publish meanwhile.
-  std::vector<std::string> names;
-  {
-    absl::MutexLock lock(&dbi_mu_);
-    for (const auto& [name, named] : dbis_) {
-      if (named.state == DbiState::kDropping) names.push_back(name);
-    }
-  }
-  for (const std::string& name : names) {
-    MDB_txn* txn = nullptr;
-    int rc = mdb_txn_begin(env_, nullptr, 0, &txn);
-    if (rc == MDB_MAP_RESIZED) {
-      if (!AfterRemap(mdb_env_set_mapsize(env_, 0)).ok()) break;
-      rc = mdb_txn_begin(env_, nullptr, 0, &txn);
-    }
-    if (rc != MDB_SUCCESS) break;
-    bool forget = false;
-    MDB_dbi handle = 0;
-    rc = mdb_dbi_open(txn, name.c_str(), 0, &handle);
-    if (rc == MDB_NOTFOUND) {
-      mdb_txn_abort(txn);
-      forget = true;  // already gone (another process)
-    } else if (rc != MDB_SUCCESS) {
-      mdb_txn_abort(txn);
-    } else {
-      MDB_stat st;
-      rc = mdb_stat(txn, handle, &st);
-      if (rc == MDB_SUCCESS && st.ms_entries == 0) {
-        // del=1: "delete it from the environment and close the DB handle".
-        rc = mdb_drop(txn, handle, 1);
-        if (rc == MDB_SUCCESS) {
-          generations_[handle].fetch_add(1);  // the handle number is free now
-          forget = mdb_txn_commit(txn) == MDB_SUCCESS;
-        } else {
-          mdb_txn_abort(txn);
-        }
-      } else {
-        // Another process created it again and wrote to it: keep it.
-        mdb_txn_abort(txn);
-        forget = rc == MDB_SUCCESS;
-      }
-    }
-    if (forget) {
-      absl::MutexLock lock(&dbi_mu_);
-      auto it = dbis_.find(name);
-      if (it != dbis_.end() && it->second.state == DbiState::kDropping) {
-        dbis_.erase(it);
-        dropping_.fetch_sub(1);
-      }
-    }
-  }
-  gate_.Open();
-}
-
-// ------------------------------------------------------ named databases
-
-StatusOr<Dbi> Env::OpenDbi(WriteTxn& txn, std::string_view name, bool create) {
-  if (txn.env_ != this || txn.txn_ == nullptr) {
-    return Status::Internal("Storage error: OpenDbi with a transaction of another Env");
-  }
-  if (name.empty() || name.find('\0') != std::string_view::npos) {
-    return Status::Internal(absl::StrFormat("Storage error: invalid database name '%s'", name));
-  }
-  if (const internal::DbiEffect* effect = txn.FindEffect(name); effect != nullptr) {
-    if (effect->kind == internal::DbiEffect::Kind::kOpened) return effect->dbi;
-    if (!create) return DatabaseNotFound(name);
-    // Dropped earlier in this transaction: create it again below.
-  } else {
-    absl::ReaderMutexLock lock(&dbi_mu_);
-    auto it = dbis_.find(name);
-    if (it != dbis_.end()) {
-      if (it->second.state == DbiState::kLive) return it->second.dbi;
-      if (!create) return DatabaseNotFound(name);
-    }
-  }
-  std::string owned(name);
-  MDB_dbi handle = 0;
-  int rc = mdb_dbi_open(txn.txn_, owned.c_str(), create ? MDB_CREATE : 0, &handle);
-  if (rc == MDB_NOTFOUND) return DatabaseNotFound(name);
-  if (rc != MDB_SUCCESS) return txn.Fail(rc, "mdb_dbi_open");
-  const Dbi dbi{handle, Generation(handle)};
-  txn.effects_.push_back({internal::DbiEffect::Kind::kOpened, std::move(owned), dbi});
-  return dbi;
-}
-
-StatusOr<std::string> Env::NameOf(const WriteTxn& txn, Dbi dbi) {
-  if (const internal::DbiEffect* effect = txn.FindEffect(dbi); effect != nullptr) {
-    if (effect->kind == internal::DbiEffect::Kind::kOpened) return effect->name;
-    return DatabaseNotFound(effect->name);
-  }
-  absl::ReaderMutexLock lock(&dbi_mu_);
-  for (const auto& [name, named] : dbis_) {
-    if (named.state == DbiState::kLive && named.dbi == dbi) return name;
-  }
-  return Status::Internal("Storage error: unknown database handle");
-}
-
-Status Env::DropDbi(WriteTxn& txn, Dbi dbi) {
-  if (txn.env_ != this || txn.txn_ == nullptr) {
-    return Status::Internal("Storage error: DropDbi with a transaction of another Env");
-  }
-  if (!IsLive(dbi)) {
-    return Status::ResourceNotFound(
-        "Storage: database handle is no longer valid (the database was dropped)");
-  }
-  LMDDB_ASSIGN_OR_RETURN(std::string name, NameOf(txn, dbi));
-  if (const internal::DbiEffect* effect = txn.FindEffect(name);
-      effect != nullptr && effect->kind == internal::DbiEffect::Kind::kDropped) {
-    return DatabaseNotFound(name);
-  }
-  // del=0 empties the database and frees its pages in this transaction. The
-  // name and handle go after the commit, in an exclusive section (env.h).
-  int rc = mdb_drop(txn.txn_, dbi.handle, 0);
-  if (rc != MDB_SUCCESS) return txn.Fail(rc, "mdb_drop");
-  txn.effects_.push_back({internal::DbiEffect::Kind::kDropped, std::move(name), dbi});
-  return Status::Ok();
-}
-
-bool Env::PublishDrops(const std::vector<internal::DbiEffect>& effects, uint64_t seq,
-                       std::vector<DropUndo>* undo) {
-  bool any = false;
-  absl::MutexLock lock(&dbi_mu_);
-  for (size_t i = 0; i < effects.size(); ++i) {
-    const internal::DbiEffect& effect = effects[i];
-    if (effect.kind != internal::DbiEffect::Kind::kDropped || !IsFinal(effects, i)) continue;
-    auto [it, inserted] = dbis_.try_emplace(effect.name, NamedDbi{effect.dbi, DbiState::kLive, 0});
-    undo->push_back({effect.name, !inserted, it->second});
-    if (inserted || it->second.state != DbiState::kDropping) dropping_.fetch_add(1);
-    it->second = NamedDbi{effect.dbi, DbiState::kDropping, seq};
-    // Holders of this Dbi see it as gone from now on (dbi.h).
-    generations_[effect.dbi.handle].fetch_add(1, std::memory_order_release);
-    any = true;
-  }
-  return any;
-}
-
-void Env::UndoDrops(const std::vector<DropUndo>& undo, uint64_t seq) {
-  absl::MutexLock lock(&dbi_mu_);
-  for (const DropUndo& u : undo) {
-    auto it = dbis_.find(u.name);
-    if (it == dbis_.end() || it->second.seq != seq) continue;
-    dropping_.fetch_sub(1);
-    if (!u.existed) {
-      dbis_.erase(it);
-      continue;
-    }
-    it->second = u.previous;
-    if (it->second.state == DbiState::kDropping) {
-      dropping_.fetch_add(1);
-    } else {
-      // The generation moved on; the handle still names the database.
-      it->second.dbi.generation = Generation(it->second.dbi.handle);
-    }
-  }
-}
-
-void Env::PublishOpens(const std::vector<internal::DbiEffect>& effects, uint64_t seq) {
-  absl::MutexLock lock(&dbi_mu_);
-  for (size_t i = 0; i < effects.size(); ++i) {
-    const internal::DbiEffect& effect = effects[i];
-    if (effect.kind != internal::DbiEffect::Kind::kOpened || !IsFinal(effects, i)) continue;
-    auto [it, inserted] = dbis_.try_emplace(effect.name, NamedDbi{effect.dbi, DbiState::kLive, seq});
-    if (inserted) continue;
-    if (it->second.seq > seq) continue;  // a later commit already decided
-    if (it->second.state == DbiState::kDropping) dropping_.fetch_sub(1);
-    // A database dropped and created again in one transaction keeps its
-    // handle; take the generation current after the drop.
-    it->second = NamedDbi{Dbi{effect.dbi.handle, Generation(effect.dbi.handle)},
-                          DbiState::kLive, seq};
-  }
-}
-
-StatusOr<Dbi> Env::FindDbi(std::string_view name) {
-  {
-    absl::ReaderMutexLock lock(&dbi_mu_);
-    auto it = dbis_.find(name);
-    if (it != dbis_.end()) {
-      if (it->second.state == DbiState::kLive) return it->second.dbi;
-      return DatabaseNotFound(name);
-    }
-  }
-  if (WriteTxn* active = WriteTxn::current_; active != nullptr && active->env_ == this) {
-    return OpenDbi(*active, name, /*create=*/false);
-  }
-  // Opening needs a write transaction (env.h); one that writes nothing commits
-  // without syncing.
-  StatusOr<Dbi> result = DatabaseNotFound(name);
-  LMDDB_RETURN_IF_ERROR(Write([&](WriteTxn& txn) -> Status {
-    result = OpenDbi(txn, name, /*create=*/false);
-    return Status::Ok();
-  }));
-  return result;
-}
-
-StatusOr<std::vector<std::string>> Env::ListDbis() {
-  LMDDB_ASSIGN_OR_RETURN(ReadTxn read, BeginRead());
-  MDB_cursor* cursor = nullptr;
-  int rc = mdb_cursor_open(read.txn_, main_dbi_, &cursor);
-  if (rc != MDB_SUCCESS) return LmdbStatus(rc, "mdb_cursor_open");
-  std::vector<std::string> names;
-  MDB_val key{0, nullptr};
-  MDB_val value{0, nullptr};
-  for (rc = mdb_cursor_get(cursor, &key, &value, MDB_FIRST); rc == MDB_SUCCESS;
-       rc = mdb_cursor_get(cursor, &key, &value, MDB_NEXT)) {
-    names.emplace_back(static_cast<const char*>(key.mv_data), key.mv_size);
-  }
-  mdb_cursor_close(cursor);
-  if (rc != MDB_NOTFOUND) return LmdbStatus(rc, "mdb_cursor_get");
-  return names;
-}
-
 StatusOr<DbiStat> Env::Stat(Dbi dbi) {
   LMDDB_ASSIGN_OR_RETURN(ReadTxn read, BeginRead());
   return read.Stat(dbi);
@@ -575,7 +509,7 @@ EnvInfo Env::Info() {
   EnvInfo out;
   if (!CheckUsable().ok()) return out;
   // mdb_env_info() reads the meta pages inside the map.
-  gate_.Enter();
+  EnterGate();
   MDB_envinfo info;
   mdb_env_info(env_, &info);
   gate_.Leave();

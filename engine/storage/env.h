@@ -46,6 +46,7 @@
 #define LMDDB_ENGINE_STORAGE_ENV_H_
 
 #include <lmdb.h>
+#include <sys/types.h>
 
 #include <atomic>
 #include <cstddef>
@@ -55,6 +56,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "absl/base/thread_annotations.h"
@@ -97,7 +99,8 @@ struct EnvInfo {
 
 class Env {
  public:
-  // Opens (creating when missing) the environment in directory `dir`.
+  // Opens (creating when missing) the environment in directory `dir`. A
+  // directory already open in this process is an error (lmdb.h, "Caveats").
   static StatusOr<std::unique_ptr<Env>> Open(const std::string& dir,
                                              const EnvOptions& options);
 
@@ -129,10 +132,16 @@ class Env {
   // database keeps its name until a later Write() or ~Env() releases it.
   Status DropDbi(WriteTxn& txn, Dbi dbi);
 
-  // The committed database `name`, from the handle cache. A name not opened
-  // before in this process is opened in a short write transaction (or in the
-  // calling thread's current write transaction, when inside Write()).
-  // kResourceNotFound when it does not exist.
+  // The committed database `name`, from the handle cache. kResourceNotFound
+  // when it does not exist.
+  // Every database present when the Env opened, and every one this process
+  // creates, is usable in any ReadTxn whose snapshot contains it. A database
+  // created by another process after this Env opened is opened here on first
+  // use, in a short write transaction (or in the calling thread's current
+  // write transaction, inside Write()); read transactions that began before
+  // that cannot use it (LMDB fixes a transaction's handle table at its start:
+  // Get() finds nothing, OpenCursor() says kResourceNotFound), so look such
+  // a database up before BeginRead().
   StatusOr<Dbi> FindDbi(std::string_view name);
 
   // Names of all databases, in byte order.
@@ -162,10 +171,15 @@ class Env {
 
   Env(std::string dir, const EnvOptions& options);
   Status Init();
+  Status OpenExistingDbis();
 
   // Dbi validity (dbi.h): the handle's generation is current.
   bool IsLive(Dbi dbi) const;
   uint32_t Generation(MDB_dbi handle) const;
+
+  // gate_.Enter(), or EnterAgain() on a thread inside Write() (its write
+  // transaction holds an entry until fn returns).
+  void EnterGate();
 
   // The read pool.
   MDB_txn* PopPooledRead();
@@ -177,6 +191,11 @@ class Env {
   Status AfterRemap(int rc);
   void CloseDroppedDbis(absl::Duration wait);
   Status CheckUsable() const;
+  // LmdbStatus() for a failed write or commit, telling a full disk from a
+  // failing one when LMDB reports a short write as EIO.
+  Status WriteError(int rc, std::string_view what) const;
+  // Allocates a new lock file before LMDB maps it (see env.cc).
+  Status PreallocateLockFile() const;
 
   // Publishing a top-level transaction's DbiEffects; only the newest effect
   // on each name counts, and an entry set by a later commit (higher seq) wins.
@@ -198,6 +217,10 @@ class Env {
 
   const std::string dir_;
   EnvOptions options_;
+  // The directory's (device, inode) in the process-wide table of open
+  // directories, when registered there.
+  std::pair<dev_t, ino_t> directory_{};
+  bool registered_ = false;
   MDB_env* env_ = nullptr;
   bool opened_ = false;   // mdb_env_open() succeeded
   MDB_dbi main_dbi_ = 0;  // the unnamed database, whose keys are the names

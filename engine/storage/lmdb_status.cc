@@ -17,6 +17,7 @@ Status LmdbStatus(int rc, std::string_view what) {
       return Status::Ok();
     case ENOSPC:
     case EDQUOT:
+    case EFBIG:
     case MDB_MAP_FULL:
       // mdb_strerror() covers errno values too (lmdb.h: "This function is a
       // superset of the ANSI C X3.159-1989 (ANSI C) strerror(3) function").

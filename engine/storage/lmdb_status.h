@@ -19,8 +19,8 @@ namespace lmddb::storage {
 
 inline constexpr std::string_view kStorageFullPrefix = "Storage full: ";
 
-// OK for MDB_SUCCESS (0). ENOSPC and EDQUOT (errno values LMDB passes through
-// from write(2) and fsync(2)) and MDB_MAP_FULL become StorageFull(); any other
+// OK for MDB_SUCCESS (0). ENOSPC, EDQUOT and EFBIG (errno values LMDB passes
+// through from write(2) and fsync(2)) and MDB_MAP_FULL become StorageFull(); any other
 // code becomes kInternalServerError "Storage error in <what>: <mdb_strerror>".
 // `what` names the failed operation, e.g. "mdb_put".
 // MDB_NOTFOUND is not special here: callers for which it means "absent"
@@ -31,7 +31,7 @@ Status LmdbStatus(int rc, std::string_view what);
 Status StorageFull(std::string_view detail);
 
 // True for a status made by StorageFull() (or LmdbStatus() of ENOSPC,
-// EDQUOT or MDB_MAP_FULL).
+// EDQUOT, EFBIG or MDB_MAP_FULL).
 bool IsStorageFull(const Status& status);
 
 // kResourceNotFound for a named database that does not exist (or was

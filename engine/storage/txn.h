@@ -66,6 +66,7 @@ class ReadTxn {
   StatusOr<Cursor> OpenCursor(Dbi dbi);
 
   StatusOr<DbiStat> Stat(Dbi dbi) const;
+
   // Whether `dbi` is usable in this snapshot. LMDB fixes a read
   // transaction's table of handles when it begins, so a database whose handle
   // this process opened after that (a table another process created, say)
@@ -119,7 +120,9 @@ class WriteTxn {
   // is returned. While `fn` runs, use only the child it receives (lmdb.h: a
   // parent with an active child may only commit or abort).
   // If the map fills up inside `fn`, the whole Env::Write() is retried after
-  // growth even when a caller swallows the error this returns.
+  // growth even when a caller swallows the error this returns. If `fn`
+  // ignores another LMDB error and returns OK, the child cannot commit and
+  // the enclosing transaction fails too (LMDB marks the parent failed).
   Status Nested(absl::FunctionRef<Status(WriteTxn&)> fn);
 
   Env& env() const { return *env_; }
@@ -137,8 +140,8 @@ class WriteTxn {
   // The newest effect on `name` in this transaction or its ancestors.
   const DbiEffect* FindEffect(std::string_view name) const;
   const DbiEffect* FindEffect(Dbi dbi) const;
-  // Ends the LMDB transaction (cursors first); `commit` for the top level
-  // returns mdb_txn_commit's code.
+  // Ends the LMDB transaction, closing its cursors first: commits (returning
+  // mdb_txn_commit's code) or aborts.
   int End(bool commit);
 
   // The innermost WriteTxn running on this thread, so that Env::FindDbi() and

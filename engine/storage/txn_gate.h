@@ -42,7 +42,13 @@ class TxnGate {
 
   // Takes a shared entry; waits while an exclusive section is pending or runs.
   void Enter();
-  // Returns a shared entry taken by Enter(), from any thread.
+  // Takes another shared entry without waiting. REQUIRES: the caller holds
+  // an entry that stays held meanwhile (e.g. a read started inside a write
+  // transaction). Waiting there would deadlock against a pending Close(),
+  // which waits for that very entry; and no Close() can be past its wait
+  // while the entry is held.
+  void EnterAgain() { entries_.fetch_add(1); }
+  // Returns a shared entry taken by Enter() or EnterAgain(), from any thread.
   void Leave();
 
   // Blocks new entries and waits until no entry is held. Returns true with the

@@ -2,7 +2,9 @@
 // limit, and several processes on one directory.
 #include "engine/storage/env.h"
 
+#include <sched.h>
 #include <stdlib.h>
+#include <sys/mount.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -98,7 +100,9 @@ TEST(StorageEnv, CreatesMissingDirectory) {
   ASSERT_NE(env, nullptr);
   EXPECT_TRUE(std::filesystem::exists(nested + "/data.mdb"));
   EXPECT_EQ(env->dir(), nested);
-  EXPECT_GE(env->Info().map_size, 1 * kMiB);
+  const EnvInfo info = env->Info();
+  EXPECT_GE(info.map_size, 1 * kMiB);
+  EXPECT_EQ(info.max_readers, SmallMap().max_readers);  // the lock file is sized as LMDB would
 }
 
 TEST(StorageEnv, OpenFailsCleanlyOnAFile) {
@@ -108,6 +112,21 @@ TEST(StorageEnv, OpenFailsCleanlyOnAFile) {
   StatusOr<std::unique_ptr<Env>> env = Env::Open(file, SmallMap());
   ASSERT_FALSE(env.ok());
   EXPECT_EQ(env.status().type(), ErrorType::kInternalServerError);
+}
+
+TEST(StorageEnv, RefusesASecondOpenInTheSameProcess) {
+  TempDir dir;
+  auto env = OpenEnv(dir.path(), SmallMap());
+  ASSERT_NE(env, nullptr);
+  StatusOr<std::unique_ptr<Env>> again = Env::Open(dir.path() + "/.", SmallMap());
+  ASSERT_FALSE(again.ok());
+  EXPECT_NE(again.status().message().find("already open in this process"), std::string::npos)
+      << again.status().message();
+  ASSERT_OK(WriteRange(*env, "t", 0, 1, 10));  // the first one is unharmed
+  env.reset();
+  env = OpenEnv(dir.path(), SmallMap());  // closing frees the directory
+  ASSERT_NE(env, nullptr);
+  EXPECT_TRUE(HasRange(*env, "t", 0, 1, 10));
 }
 
 TEST(StorageEnv, PersistsAcrossCloseAndReopen) {
@@ -208,17 +227,72 @@ TEST(StorageEnv, MaxMapSizeGivesStorageFullAndStaysUsable) {
     for (int i = 0; i < 256; ++i) LMDDB_RETURN_IF_ERROR(txn.Delete(*dbi, Key(i)));
     return Status::Ok();
   }));
+  // LMDB reuses pages freed by commit N from commit N + 2 on: it keeps the
+  // previous snapshot intact for crash recovery.
+  ASSERT_OK(env->Write([&](WriteTxn& txn) { return txn.Put(*dbi, "small", "1"); }));
   ASSERT_OK(WriteRange(*env, "t", next, next + 16, 4000));
 }
 
 // Runs `child` in a forked process, which must open its own Env (lmdb.h: an
-// MDB_env must not be used after fork()), and returns its exit code.
-int RunInChild(const std::function<bool()>& child) {
+// MDB_env must not be used after fork()), and returns its exit code: 0 when
+// `child` returns true, 1 when false.
+int RunInChild(const std::function<int()>& child) {
   const pid_t pid = fork();
-  if (pid == 0) _exit(child() ? 0 : 1);  // no gtest or parent destructors here
+  if (pid == 0) _exit(child());  // no gtest or parent destructors here
   int wstatus = 0;
   if (pid < 0 || waitpid(pid, &wstatus, 0) != pid) return -1;
   return WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1;
+}
+
+// Mounts a 2 MiB tmpfs on `dir` in a private mount namespace of this (single
+// threaded, forked) process. False when the system does not allow it.
+bool MountTinyFilesystem(const std::string& dir) {
+  if (unshare(CLONE_NEWNS) != 0) {
+    // Unprivileged: become root of a new user namespace first.
+    const uid_t uid = getuid();
+    const gid_t gid = getgid();
+    if (unshare(CLONE_NEWUSER | CLONE_NEWNS) != 0) return false;
+    auto write_file = [](const char* path, const std::string& text) {
+      std::FILE* f = std::fopen(path, "w");
+      if (f == nullptr) return false;
+      const bool ok = std::fputs(text.c_str(), f) >= 0;
+      return std::fclose(f) == 0 && ok;
+    };
+    write_file("/proc/self/setgroups", "deny");
+    if (!write_file("/proc/self/uid_map", absl::StrFormat("0 %d 1", uid)) ||
+        !write_file("/proc/self/gid_map", absl::StrFormat("0 %d 1", gid))) {
+      return false;
+    }
+  }
+  return mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) == 0 &&
+         mount("tmpfs", dir.c_str(), "tmpfs", 0, "size=2m") == 0;
+}
+
+TEST(StorageEnv, FullDiskGivesStorageFullAndStaysUsable) {
+  TempDir dir;
+  const int code = RunInChild([&]() -> int {
+    if (!MountTinyFilesystem(dir.path())) return 77;
+    EnvOptions options = SmallMap(EnvOptions::Durability::kSync);
+    StatusOr<std::unique_ptr<Env>> env = Env::Open(dir.path() + "/db", options);
+    if (!env.ok()) return 2;
+    Status status;
+    int next = 0;
+    while ((status = WriteRange(**env, "t", next, next + 16, 3000)).ok()) next += 16;
+    if (!IsStorageFull(status)) return 3;  // the disk, not the map (1 TiB)
+    if (status.message().find("no space left") == std::string::npos) return 4;
+    if (!HasRange(**env, "t", 0, next, 3000)) return 5;  // reads still work
+    StatusOr<Dbi> dbi = (*env)->FindDbi("t");
+    if (!dbi.ok()) return 6;
+    if (!(*env)->Write([&](WriteTxn& txn) { return txn.Put(*dbi, "small", "1"); }).ok()) {
+      return 7;  // a write that fits in freed pages still works
+    }
+    // A new database on the full filesystem is an error, not a crash.
+    StatusOr<std::unique_ptr<Env>> other = Env::Open(dir.path() + "/other", options);
+    if (other.ok() || !IsStorageFull(other.status())) return 8;
+    return 0;
+  });
+  if (code == 77) GTEST_SKIP() << "cannot mount a small tmpfs in a private namespace here";
+  EXPECT_EQ(code, 0) << "failed at step " << code << " (see the test body)";
 }
 
 TEST(StorageEnvMultiProcess, ParentSeesChildWriteAndAdoptsItsMapForReads) {
@@ -229,18 +303,18 @@ TEST(StorageEnvMultiProcess, ParentSeesChildWriteAndAdoptsItsMapForReads) {
   EXPECT_TRUE(HasRange(*env, "parent", 0, 10, 100));  // leaves a pooled read txn
 
   // Small write: visible to the parent's next snapshot.
-  ASSERT_EQ(RunInChild([&] {
+  ASSERT_EQ(RunInChild([&]() -> int {
               StatusOr<std::unique_ptr<Env>> child = Env::Open(dir.path(), SmallMap());
-              return child.ok() && WriteRange(**child, "child", 0, 10, 100).ok();
+              return child.ok() && WriteRange(**child, "child", 0, 10, 100).ok() ? 0 : 1;
             }),
             0);
   EXPECT_TRUE(HasRange(*env, "child", 0, 10, 100));
 
   // 8 MiB: the child grows the map beyond the parent's, so the parent's next
   // read transaction meets MDB_MAP_RESIZED and must remap.
-  ASSERT_EQ(RunInChild([&] {
+  ASSERT_EQ(RunInChild([&]() -> int {
               StatusOr<std::unique_ptr<Env>> child = Env::Open(dir.path(), SmallMap());
-              return child.ok() && WriteRange(**child, "child", 10, 2058, 4000).ok();
+              return child.ok() && WriteRange(**child, "child", 10, 2058, 4000).ok() ? 0 : 1;
             }),
             0);
   StatusOr<ReadTxn> read = env->BeginRead();
@@ -256,19 +330,21 @@ TEST(StorageEnvMultiProcess, ParentAdoptsMapGrownByChildForWrites) {
   auto env = OpenEnv(dir.path(), SmallMap());
   ASSERT_NE(env, nullptr);
   ASSERT_OK(WriteRange(*env, "t", 0, 10, 100));
-  ASSERT_EQ(RunInChild([&] {
+  ASSERT_EQ(RunInChild([&]() -> int {
               StatusOr<std::unique_ptr<Env>> child = Env::Open(dir.path(), SmallMap());
-              return child.ok() && WriteRange(**child, "t", 10, 2058, 4000).ok();
+              return child.ok() && WriteRange(**child, "t", 10, 2058, 4000).ok() ? 0 : 1;
             }),
             0);
   // The write transaction meets MDB_MAP_RESIZED first.
   ASSERT_OK(WriteRange(*env, "t", 2058, 2100, 4000));
   EXPECT_TRUE(HasRange(*env, "t", 10, 2100, 4000));
   // And the child sees the parent's write after it.
-  ASSERT_EQ(RunInChild([&] {
+  ASSERT_EQ(RunInChild([&]() -> int {
               StatusOr<std::unique_ptr<Env>> child = Env::Open(dir.path(), SmallMap());
               return child.ok() && HasRange(**child, "t", 0, 10, 100) &&
-                     HasRange(**child, "t", 2058, 2100, 4000);
+                             HasRange(**child, "t", 2058, 2100, 4000)
+                         ? 0
+                         : 1;
             }),
             0);
 }

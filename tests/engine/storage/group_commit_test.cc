@@ -77,7 +77,9 @@ TEST_F(GroupCommitTest, ConcurrentWritersShareCommitsAndFailAlone) {
           return fail ? Status::ConditionalCheckFailed("The conditional request failed") : put;
         });
         (s.ok() ? ok_count : failed_count)++;
-        if (fail) EXPECT_EQ(s.type(), ErrorType::kConditionalCheckFailed);
+        if (fail) {
+          EXPECT_EQ(s.type(), ErrorType::kConditionalCheckFailed);
+        }
       }
     });
   }

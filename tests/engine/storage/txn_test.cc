@@ -245,6 +245,23 @@ TEST(StorageTxn, ReadSnapshotIsIsolated) {
   EXPECT_LT(before->id(), env->BeginRead()->id());
 }
 
+TEST(StorageTxn, ReadInsideWriteSeesTheLastCommit) {
+  TempDir dir;
+  auto env = OpenEnv(dir.path());
+  ASSERT_NE(env, nullptr);
+  const Dbi dbi = CreateDbi(*env, "items");
+  ASSERT_OK(env->Write([&](WriteTxn& txn) { return txn.Put(dbi, "k", "committed"); }));
+  ASSERT_OK(env->Write([&](WriteTxn& txn) -> Status {
+    LMDDB_RETURN_IF_ERROR(txn.Put(dbi, "k", "pending"));
+    LMDDB_ASSIGN_OR_RETURN(ReadTxn read, env->BeginRead());
+    EXPECT_EQ(read.Get(dbi, "k"), "committed");
+    EXPECT_EQ(txn.Get(dbi, "k"), "pending");
+    EXPECT_GT(env->Info().map_size, 0u);
+    return Status::Ok();
+  }));
+  EXPECT_EQ(ReadValue(*env, dbi, "k"), "pending");
+}
+
 TEST(StorageTxn, ReadTxnMovesToAnotherThread) {
   TempDir dir;
   auto env = OpenEnv(dir.path());
@@ -278,7 +295,7 @@ TEST(StorageTxn, PooledReadsStayConsistentDuringWritesAndGrowth) {
     return txn.Put(dbi, "y", "0");
   }));
 
-  constexpr int kWrites = 300;
+  constexpr int kWrites = 2000;
   std::atomic<bool> done{false};
   std::atomic<int> errors{0};
   std::atomic<long> reads{0};
@@ -316,6 +333,8 @@ TEST(StorageTxn, PooledReadsStayConsistentDuringWritesAndGrowth) {
   for (std::thread& t : readers) t.join();
   EXPECT_EQ(errors.load(), 0);
   EXPECT_GT(reads.load(), 0);
+  RecordProperty("reads", static_cast<int>(reads.load()));
+  RecordProperty("map_size", static_cast<int>(env->Info().map_size));
   EXPECT_EQ(ReadValue(*env, dbi, "x"), std::to_string(kWrites));
   const EnvInfo info = env->Info();
   EXPECT_GT(info.map_size, size_t{1} << 20);  // grew under the readers
@@ -460,6 +479,49 @@ TEST(StorageDbi, DropWaitsForOpenReadersBeforeReleasingTheName) {
   StatusOr<std::vector<std::string>> names = env->ListDbis();
   ASSERT_TRUE(names.ok());
   EXPECT_TRUE(names->empty());
+}
+
+TEST(StorageDbi, DatabasesInTheFileWorkInSnapshotsTakenBeforeLookup) {
+  TempDir dir;
+  {
+    auto env = OpenEnv(dir.path());
+    ASSERT_NE(env, nullptr);
+    const Dbi dbi = CreateDbi(*env, "t");
+    ASSERT_OK(env->Write([&](WriteTxn& txn) { return txn.Put(dbi, "k", "1"); }));
+  }
+  auto env = OpenEnv(dir.path());
+  ASSERT_NE(env, nullptr);
+  // The first read of a reopened database: snapshot first, then the lookup.
+  StatusOr<ReadTxn> read = env->BeginRead();
+  ASSERT_TRUE(read.ok());
+  StatusOr<Dbi> dbi = env->FindDbi("t");
+  ASSERT_TRUE(dbi.ok()) << dbi.status().ToString();
+  EXPECT_EQ(read->Get(*dbi, "k"), "1");
+  StatusOr<Cursor> cursor = read->OpenCursor(*dbi);
+  ASSERT_TRUE(cursor.ok()) << cursor.status().ToString();
+  EXPECT_TRUE(cursor->First());
+  EXPECT_EQ(read->Stat(*dbi)->entries, 1u);
+}
+
+TEST(StorageDbi, SeesTellsWhetherAHandleIsUsableInASnapshot) {
+  TempDir dir;
+  auto env = OpenEnv(dir.path());
+  ASSERT_NE(env, nullptr);
+  const Dbi old_dbi = CreateDbi(*env, "old");
+  StatusOr<ReadTxn> before = env->BeginRead();
+  ASSERT_TRUE(before.ok());
+  const Dbi new_dbi = CreateDbi(*env, "new");
+  EXPECT_TRUE(before->Sees(old_dbi));
+  EXPECT_FALSE(before->Sees(new_dbi));  // created after the snapshot began
+  StatusOr<ReadTxn> after = env->BeginRead();
+  ASSERT_TRUE(after.ok());
+  EXPECT_TRUE(after->Sees(new_dbi));
+  after->Release();
+  before->Release();  // else the drop would wait for it (env.h)
+  ASSERT_OK(env->Write([&](WriteTxn& txn) { return env->DropDbi(txn, old_dbi); }));
+  EXPECT_FALSE(env->BeginRead()->Sees(old_dbi));  // dropped
+  EXPECT_FALSE(ReadTxn().Sees(new_dbi));
+  EXPECT_FALSE(env->BeginRead()->Sees(Dbi{}));
 }
 
 TEST(StorageDbi, FindDbiInsideWriteUsesThatTransaction) {
