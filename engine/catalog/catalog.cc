@@ -58,7 +58,24 @@ StatusOr<std::shared_ptr<const Table>> Catalog::Find(const storage::ReadTxn& txn
 
 StatusOr<std::shared_ptr<const Table>> Catalog::Find(const storage::WriteTxn& txn,
                                                      std::string_view name) {
-  return FindIn([&](std::string_view key) { return txn.Get(dbi_, key); }, name);
+  // A write transaction sees its own uncommitted changes under a generation
+  // number that, if it aborts, another commit reuses with other content: what
+  // it finds is never cached. Entries cached from committed snapshots are
+  // safe to use: the writer lock means no other commit shares its generation.
+  uint64_t generation = DecodeU64(txn.Get(dbi_, kGenerationKey));
+  {
+    absl::MutexLock lock(&mu_);
+    if (generation == cached_generation_) {
+      auto it = cache_.find(ToAbsl(name));
+      if (it != cache_.end()) return it->second;
+    }
+  }
+  std::optional<std::string_view> record = txn.Get(dbi_, TableKey(name));
+  if (!record) return std::shared_ptr<const Table>();
+  auto table = std::make_shared<Table>();
+  LMDDB_ASSIGN_OR_RETURN(table->schema, DecodeTableRecord(*record));
+  LMDDB_ASSIGN_OR_RETURN(table->items, env_->FindDbi(table->schema.ItemsDbName()));
+  return std::shared_ptr<const Table>(std::move(table));
 }
 
 StatusOr<std::shared_ptr<const Table>> Catalog::FindIn(Getter get, std::string_view name) {
@@ -74,7 +91,14 @@ StatusOr<std::shared_ptr<const Table>> Catalog::FindIn(Getter get, std::string_v
   if (!record) return std::shared_ptr<const Table>();
   auto table = std::make_shared<Table>();
   LMDDB_ASSIGN_OR_RETURN(table->schema, DecodeTableRecord(*record));
-  LMDDB_ASSIGN_OR_RETURN(table->items, env_->FindDbi(table->schema.ItemsDbName()));
+  auto items = env_->FindDbi(table->schema.ItemsDbName());
+  // An older snapshot can still hold the record of a table whose deletion
+  // has committed since and released its database: the table is gone.
+  if (!items.ok() && items.status().type() == ErrorType::kResourceNotFound) {
+    return std::shared_ptr<const Table>();
+  }
+  if (!items.ok()) return items.status();
+  table->items = *items;
   absl::MutexLock lock(&mu_);
   if (generation > cached_generation_) {
     cache_.clear();

@@ -11,13 +11,17 @@ Status TableNotFound(std::string_view name) {
 
 StatusOr<TableSnapshot> BeginReadOfTable(Engine& engine, std::string_view name) {
   TableSnapshot snapshot;
-  for (int attempt = 0; attempt < 2; ++attempt) {
+  for (int attempt = 0; attempt < 3; ++attempt) {
     LMDDB_ASSIGN_OR_RETURN(snapshot.txn, engine.env().BeginRead());
     LMDDB_ASSIGN_OR_RETURN(snapshot.table, engine.catalog().Find(snapshot.txn, name));
     if (snapshot.table == nullptr || snapshot.txn.Sees(snapshot.table->items)) return snapshot;
-    snapshot.txn.Release();  // began before the handle was opened; the next one sees it
+    // Either the snapshot began before this process opened the table's
+    // database (a newer snapshot sees it), or a DeleteTable committed since
+    // the snapshot began (then the table is gone).
+    snapshot.txn.Release();
   }
-  return Status::Internal(StrCat("Storage: the database of table ", name, " is not readable"));
+  snapshot.table = nullptr;  // deleted while we looked
+  return snapshot;
 }
 
 TableDescription DescribeLive(Engine& engine, storage::ReadTxn& txn, const catalog::Table& table) {

@@ -1,0 +1,98 @@
+// Shared helpers for the C++ API tests (tests/api/cpp/*_test.cc).
+#ifndef LMDDB_TESTS_API_CPP_TEST_UTIL_H_
+#define LMDDB_TESTS_API_CPP_TEST_UTIL_H_
+
+#include <stdlib.h>
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "lmddb/lmddb.hpp"
+
+namespace lmddb::testing_util {
+
+#define LMDDB_ASSERT_OK(expr)                                           \
+  do {                                                                  \
+    const ::lmddb::Status lmddb_assert_ok_ = (expr);                    \
+    ASSERT_TRUE(lmddb_assert_ok_.ok()) << lmddb_assert_ok_.ToString(); \
+  } while (0)
+
+#define LMDDB_EXPECT_OK(expr)                                           \
+  do {                                                                  \
+    const ::lmddb::Status lmddb_expect_ok_ = (expr);                    \
+    EXPECT_TRUE(lmddb_expect_ok_.ok()) << lmddb_expect_ok_.ToString(); \
+  } while (0)
+
+// A fresh directory under the test temp dir, removed with its contents.
+class TempDir {
+ public:
+  explicit TempDir(const std::string& tag = "lmddb_api") {
+    std::string pattern = ::testing::TempDir() + tag + "_XXXXXX";
+    path_ = mkdtemp(pattern.data()) != nullptr ? pattern : std::string();
+    EXPECT_FALSE(path_.empty()) << "mkdtemp failed";
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+inline Options FastOptions() {
+  Options options;
+  options.durability = Durability::kNoSync;
+  return options;
+}
+
+inline std::unique_ptr<Database> OpenDb(const std::string& path,
+                                        const Options& options = FastOptions()) {
+  auto db = Database::Open(path, options);
+  EXPECT_TRUE(db.ok()) << db.status().ToString();
+  return db.ok() ? std::move(db).value() : nullptr;
+}
+
+inline AttributeValue S(std::string s) { return AttributeValue::S(std::move(s)); }
+inline AttributeValue B(std::string b) { return AttributeValue::B(std::move(b)); }
+inline AttributeValue N(int64_t v) { return AttributeValue::N(Number::FromInt64(v)); }
+// Parses a number; a bad literal fails the test and gives 0.
+inline AttributeValue N(std::string_view text) {
+  auto n = Number::Parse(text);
+  EXPECT_TRUE(n.ok()) << text << ": " << n.status().ToString();
+  return AttributeValue::N(n.ok() ? *n : Number());
+}
+
+inline CreateTableRequest TableRequest(const std::string& name, AttributeValue::Type hash_type,
+                                       std::optional<AttributeValue::Type> range_type = {},
+                                       const std::string& hash_name = "pk",
+                                       const std::string& range_name = "sk") {
+  CreateTableRequest r;
+  r.table_name = name;
+  r.attribute_definitions.push_back({hash_name, hash_type});
+  r.key_schema.push_back({hash_name, KeyType::kHash});
+  if (range_type) {
+    r.attribute_definitions.push_back({range_name, *range_type});
+    r.key_schema.push_back({range_name, KeyType::kRange});
+  }
+  r.billing_mode = BillingMode::kPayPerRequest;
+  return r;
+}
+
+inline ::testing::AssertionResult IsError(const Status& s, ErrorType type,
+                                          const std::string& message) {
+  if (s.type() == type && s.message() == message) return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure()
+         << "got " << s.ToString() << "\n  want " << ErrorTypeName(type) << ": " << message;
+}
+
+}  // namespace lmddb::testing_util
+
+#endif  // LMDDB_TESTS_API_CPP_TEST_UTIL_H_
