@@ -1,0 +1,666 @@
+// crud_bench: the same single-item workload on raw LMDB and on lmddb (through
+// the public C++ API), in one binary and one run, so that the ratio
+// lmddb / raw LMDB can be read off directly (DESIGN.md, "Performance").
+//
+// Data: N items (default 1,000,000; env LMDDB_BENCH_ITEMS overrides it), each
+// about 1 KiB.
+//   raw LMDB: key "user#<i>"  -> a 1024-byte value, in a named database.
+//   lmddb:    table "bench", hash key pk (S) = "user#<i>", plus
+//             payload (S, 1000 bytes), version (N) and active (BOOL).
+// Each store is built once per process, lazily, in a fresh directory under
+// $LMDDB_BENCH_DIR (default $TMPDIR or /tmp) that is removed at normal exit.
+// Raw LMDB is loaded in transactions of 10,000 puts (LMDDB_BENCH_RAW_LOAD_BATCH
+// overrides it), in a shuffled order (lmddb's keys are hash-prefixed, so its
+// inserts land at random positions too and both trees end up with similarly
+// filled pages), then compacted with mdb_env_copy2(MDB_CP_COMPACT) (see
+// RawStore::Load for why). lmddb is loaded with one PutItem per item,
+// Durability::kNoSync (there is no batch API yet).
+//
+// Both environments use the LMDB flags lmddb uses (MDB_NOTLS | MDB_NORDAHEAD,
+// no MDB_WRITEMAP), plus MDB_NOSYNC except in the /sync benchmarks.
+//
+// Page cache: these VMs may drop it minutes after a load (DESIGN.md), so
+// before a benchmark times anything the store is read once completely (the
+// data file with POSIX_FADV_WILLNEED, see PrefetchFile, then every item
+// through the map) unless that was done in the last minute.
+//
+// Benchmarks (throughput is items/s, wall clock):
+//   BM_RawLmdb_Get / BM_Lmddb_GetItem        random existing keys, fixed seed,
+//                                            one read snapshot per get; 1 and 2 threads
+//   BM_RawLmdb_Put / BM_Lmddb_PutItem        overwrite a random existing key with
+//                                            a 1 KiB value, one commit per put;
+//                                            /nosync (MDB_NOSYNC / kNoSync) and
+//                                            /sync (fsync per commit, kSync)
+//   BM_RawLmdb_PutBatched/nosync             100 puts per commit, for reference
+//
+// Only Google Benchmark writes to stdout; load times go to stderr.
+#include <fcntl.h>
+#include <lmdb.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <charconv>
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <numeric>
+#include <optional>
+#include <random>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <benchmark/benchmark.h>
+
+#include "lmddb/lmddb.hpp"
+
+namespace {
+
+using lmddb::AttributeValue;
+using Clock = std::chrono::steady_clock;
+
+constexpr size_t kRawValueSize = 1024;
+constexpr size_t kPayloadSize = 1000;
+constexpr int kLoadBatch = 10000;   // raw LMDB puts per load transaction
+constexpr int kPutBatch = 100;      // puts per commit in BM_RawLmdb_PutBatched
+constexpr const char* kTableName = "bench";
+constexpr const char* kRawDbName = "items";
+constexpr auto kRewarmAfter = std::chrono::seconds(60);
+constexpr uint64_t kSeed = 0x5eed5eed5eedULL;
+
+size_t NumItems() {
+  static const size_t n = [] {
+    const char* s = std::getenv("LMDDB_BENCH_ITEMS");
+    if (s != nullptr && *s != '\0') {
+      char* end = nullptr;
+      unsigned long long v = std::strtoull(s, &end, 10);
+      if (end != nullptr && *end == '\0' && v > 0) return static_cast<size_t>(v);
+      std::fprintf(stderr, "crud_bench: ignoring LMDDB_BENCH_ITEMS='%s'\n", s);
+    }
+    return size_t{1000000};
+  }();
+  return n;
+}
+
+// Raw LMDB puts per load transaction; LMDDB_BENCH_RAW_LOAD_BATCH overrides.
+size_t LoadBatch() {
+  static const size_t n = [] {
+    const char* s = std::getenv("LMDDB_BENCH_RAW_LOAD_BATCH");
+    if (s != nullptr && *s != '\0') {
+      char* end = nullptr;
+      unsigned long long v = std::strtoull(s, &end, 10);
+      if (end != nullptr && *end == '\0' && v > 0) return static_cast<size_t>(v);
+    }
+    return static_cast<size_t>(kLoadBatch);
+  }();
+  return n;
+}
+
+// Address space for the LMDB map: a 1 KiB item costs ~2 KiB of pages
+// (DESIGN.md); leave ample room for copy-on-write and the free list.
+size_t MapSize() { return std::max<size_t>(size_t{1} << 30, NumItems() * 8192); }
+
+std::string BaseDir() {
+  for (const char* var : {"LMDDB_BENCH_DIR", "TMPDIR"}) {
+    const char* s = std::getenv(var);
+    if (s != nullptr && *s != '\0') return s;
+  }
+  return "/tmp";
+}
+
+std::optional<std::string> MakeTempDir(const char* tag) {
+  std::string tmpl = BaseDir() + "/lmddb-bench-" + tag + "-XXXXXX";
+  std::vector<char> buf(tmpl.begin(), tmpl.end());
+  buf.push_back('\0');
+  if (mkdtemp(buf.data()) == nullptr) return std::nullopt;
+  return std::string(buf.data());
+}
+
+// "user#<i>" into out (>= 32 bytes); returns its length.
+inline size_t FormatKey(uint64_t i, char* out) {
+  std::memcpy(out, "user#", 5);
+  auto r = std::to_chars(out + 5, out + 32, i);
+  return static_cast<size_t>(r.ptr - out);
+}
+
+// splitmix64: tiny, fast and deterministic for a given seed.
+struct Rng {
+  explicit Rng(uint64_t seed) : s(seed) {}
+  uint64_t Next() {
+    uint64_t z = (s += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+  }
+  uint64_t Below(uint64_t n) { return Next() % n; }
+  uint64_t s;
+};
+
+double SecondsSince(Clock::time_point t) {
+  return std::chrono::duration<double>(Clock::now() - t).count();
+}
+
+// Brings a file into the page cache without readahead's large folios.
+//
+// Why not simply read(2) it: on this kernel (Linux 6.18, ext4 with large
+// folios) readahead and large writes put the file in large folios, and every
+// later 4 KiB pwrite(2) of an LMDB commit into such a folio then costs tens of
+// microseconds in ext4_block_write_begin() (perf, kernel samples). That made a
+// one-put raw LMDB commit 4-5x slower than lmddb's after the raw store had
+// been read sequentially or written in large transactions. POSIX_FADV_WILLNEED
+// reads ahead in order-0 folios, as LMDB's own faults do under MDB_NORDAHEAD.
+// With `drop_first`, the file is flushed and its cached pages (those not
+// mapped) are dropped first, so that none stays in a large folio.
+void PrefetchFile(const std::string& path, bool drop_first) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return;
+  if (drop_first) {
+    ::fdatasync(fd);
+    posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED);
+  }
+  posix_fadvise(fd, 0, 0, POSIX_FADV_WILLNEED);
+  ::close(fd);
+}
+
+std::string Payload(char fill) {
+  std::string s(kPayloadSize, fill);
+  for (size_t i = 0; i < s.size(); i += 7) s[i] = static_cast<char>('a' + i % 26);
+  return s;
+}
+
+// Decides when a store needs reading again before a timed section.
+class WarmClock {
+ public:
+  bool Due() const { return !warmed_ || Clock::now() - last_ > kRewarmAfter; }
+  void Done() {
+    warmed_ = true;
+    last_ = Clock::now();
+  }
+  void Invalidate() { warmed_ = false; }
+
+ private:
+  bool warmed_ = false;
+  Clock::time_point last_;
+};
+
+// ---------------------------------------------------------------- raw LMDB
+
+class RawStore {
+ public:
+  static RawStore& Instance() {
+    static RawStore store;
+    return store;
+  }
+
+  bool ok() const { return error_.empty(); }
+  const std::string& error() const { return error_; }
+  MDB_env* env() const { return env_; }
+  MDB_dbi dbi() const { return dbi_; }
+
+  // MDB_NOSYNC off (durable commits) or on. Only between benchmarks. Before
+  // durable commits, everything written without sync is flushed, so that the
+  // first timed fsync does not pay for earlier benchmarks' writes.
+  void SetDurable(bool durable) {
+    if (durable) mdb_env_sync(env_, 1);
+    mdb_env_set_flags(env_, MDB_NOSYNC, durable ? 0 : 1);
+  }
+
+  // Reads every page once (file, then map) unless done recently.
+  void Warm() {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (!ok() || !warm_.Due()) return;
+    PrefetchFile(db_dir_ + "/data.mdb", /*drop_first=*/false);
+    MDB_txn* txn = nullptr;
+    MDB_cursor* cursor = nullptr;
+    if (mdb_txn_begin(env_, nullptr, MDB_RDONLY, &txn) != MDB_SUCCESS) return;
+    if (mdb_cursor_open(txn, dbi_, &cursor) == MDB_SUCCESS) {
+      MDB_val k, v;
+      uint64_t sum = 0;
+      for (int rc = mdb_cursor_get(cursor, &k, &v, MDB_FIRST); rc == MDB_SUCCESS;
+           rc = mdb_cursor_get(cursor, &k, &v, MDB_NEXT)) {
+        const auto* p = static_cast<const unsigned char*>(v.mv_data);
+        sum += p[0] + p[v.mv_size - 1];
+      }
+      benchmark::DoNotOptimize(sum);
+      mdb_cursor_close(cursor);
+    }
+    mdb_txn_abort(txn);
+    warm_.Done();
+  }
+
+ private:
+  RawStore() { error_ = Load(); }
+
+  ~RawStore() {
+    if (env_ != nullptr) mdb_env_close(env_);
+    if (!dir_.empty()) {
+      std::error_code ec;
+      std::filesystem::remove_all(dir_, ec);
+    }
+  }
+
+  // Opens the environment in `dir` with lmddb's flags (engine/storage/env.cc:
+  // MDB_NOTLS | MDB_NORDAHEAD, no MDB_WRITEMAP) plus MDB_NOSYNC, and the
+  // items database in it.
+  static std::string OpenEnv(const std::string& dir, MDB_env** env, MDB_dbi* dbi) {
+    int rc = mdb_env_create(env);
+    if (rc != MDB_SUCCESS) {
+      *env = nullptr;
+      return std::string("mdb_env_create: ") + mdb_strerror(rc);
+    }
+    mdb_env_set_maxdbs(*env, 4);
+    mdb_env_set_mapsize(*env, MapSize());
+    rc = mdb_env_open(*env, dir.c_str(), MDB_NOTLS | MDB_NORDAHEAD | MDB_NOSYNC, 0644);
+    if (rc != MDB_SUCCESS) return std::string("mdb_env_open: ") + mdb_strerror(rc);
+    MDB_txn* txn = nullptr;
+    if ((rc = mdb_txn_begin(*env, nullptr, 0, &txn)) != MDB_SUCCESS) {
+      return std::string("mdb_txn_begin: ") + mdb_strerror(rc);
+    }
+    if ((rc = mdb_dbi_open(txn, kRawDbName, MDB_CREATE, dbi)) != MDB_SUCCESS) {
+      mdb_txn_abort(txn);
+      return std::string("mdb_dbi_open: ") + mdb_strerror(rc);
+    }
+    if ((rc = mdb_txn_commit(txn)) != MDB_SUCCESS) {
+      return std::string("mdb_txn_commit: ") + mdb_strerror(rc);
+    }
+    return "";
+  }
+
+  // Loads into <dir>/load in large transactions, then compacts it into
+  // <dir>/db, which the benchmarks use. Why compact: large transactions leave
+  // LMDB with a big free list (pages freed by copy-on-write), and every later
+  // small commit then pays for it. Measured here with 300k items: a one-put
+  // commit cost 8.5 us CPU after loading one put per transaction, 17 us after
+  // 100 per transaction and 33 us after 10,000. lmddb, loaded one PutItem at
+  // a time, has no such free list; a compacted copy gives raw LMDB the same
+  // clean start (its best case, which is what the ratio should be against).
+  std::string Load() {
+    auto dir = MakeTempDir("raw");
+    if (!dir) return "cannot create a temporary directory under " + BaseDir();
+    dir_ = *dir;
+    const std::string load_dir = dir_ + "/load";
+    const std::string db_dir = dir_ + "/db";
+    std::error_code ec;
+    std::filesystem::create_directory(load_dir, ec);
+    std::filesystem::create_directory(db_dir, ec);
+    if (ec) return "cannot create " + db_dir + ": " + ec.message();
+
+    MDB_env* load_env = nullptr;
+    MDB_dbi load_dbi = 0;
+    std::string err = OpenEnv(load_dir, &load_env, &load_dbi);
+    if (err.empty()) err = Fill(load_env, load_dbi);
+    if (err.empty()) {
+      int rc = mdb_env_copy2(load_env, db_dir.c_str(), MDB_CP_COMPACT);
+      if (rc != MDB_SUCCESS) err = std::string("mdb_env_copy2: ") + mdb_strerror(rc);
+    }
+    if (load_env != nullptr) mdb_env_close(load_env);
+    std::filesystem::remove_all(load_dir, ec);
+    if (!err.empty()) return err;
+    db_dir_ = db_dir;
+    // mdb_env_copy2() wrote the copy in large writes: drop those folios.
+    PrefetchFile(db_dir_ + "/data.mdb", /*drop_first=*/true);
+    return OpenEnv(db_dir, &env_, &dbi_);
+  }
+
+  std::string Fill(MDB_env* env, MDB_dbi dbi) {
+    const size_t n = NumItems();
+    std::vector<uint32_t> order(n);
+    std::iota(order.begin(), order.end(), 0u);
+    std::shuffle(order.begin(), order.end(), std::mt19937_64(kSeed));
+    std::string value(kRawValueSize, '\0');
+    std::string payload = Payload('r');
+    std::memcpy(value.data() + 24, payload.data(), std::min(payload.size(), value.size() - 24));
+
+    const auto start = Clock::now();
+    char key[32];
+    int rc;
+    for (size_t done = 0; done < n;) {
+      MDB_txn* txn = nullptr;
+      if ((rc = mdb_txn_begin(env, nullptr, 0, &txn)) != MDB_SUCCESS) {
+        return std::string("mdb_txn_begin: ") + mdb_strerror(rc);
+      }
+      for (const size_t end = std::min(n, done + LoadBatch()); done < end; ++done) {
+        MDB_val k{FormatKey(order[done], key), key};
+        std::memcpy(value.data(), &order[done], sizeof(order[done]));
+        MDB_val v{value.size(), value.data()};
+        if ((rc = mdb_put(txn, dbi, &k, &v, 0)) != MDB_SUCCESS) {
+          mdb_txn_abort(txn);
+          return std::string("mdb_put: ") + mdb_strerror(rc);
+        }
+      }
+      if ((rc = mdb_txn_commit(txn)) != MDB_SUCCESS) {
+        return std::string("mdb_txn_commit: ") + mdb_strerror(rc);
+      }
+    }
+    const double secs = SecondsSince(start);
+    std::fprintf(stderr,
+                 "crud_bench: raw LMDB: loaded %zu items in %.1f s (%.0f items/s; %zu per txn), "
+                 "then compacted into %s/db\n",
+                 n, secs, n / secs, LoadBatch(), dir_.c_str());
+    return "";
+  }
+
+  std::string error_;
+  std::string dir_;     // removed at exit
+  std::string db_dir_;  // the compacted environment the benchmarks use
+  MDB_env* env_ = nullptr;
+  MDB_dbi dbi_ = 0;
+  std::mutex mu_;
+  WarmClock warm_;
+};
+
+// ------------------------------------------------------------------- lmddb
+
+class LmddbStore {
+ public:
+  static LmddbStore& Instance() {
+    static LmddbStore store;
+    return store;
+  }
+
+  bool ok() const { return error_.empty(); }
+  const std::string& error() const { return error_; }
+
+  // The open database; reopened first when `durability` is given and differs
+  // from the current one. Reopening only between benchmarks (no concurrent
+  // users), since a process must not open one LMDB environment twice.
+  lmddb::Database* Db(std::optional<lmddb::Durability> durability = std::nullopt) {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (!ok()) return nullptr;
+    if (durability && *durability != durability_) {
+      db_.reset();
+      // lmddb has no public Sync(): flush the kNoSync writes through the file
+      // itself, so that the first timed fsync does not pay for them.
+      if (int fd = ::open((dir_ + "/data.mdb").c_str(), O_RDONLY | O_CLOEXEC); fd >= 0) {
+        ::fdatasync(fd);
+        ::close(fd);
+      }
+      auto db = lmddb::Database::Open(dir_, OptionsFor(*durability));
+      if (!db.ok()) {
+        error_ = "reopen: " + db.status().ToString();
+        return nullptr;
+      }
+      db_ = std::move(db).value();
+      durability_ = *durability;
+      warm_.Invalidate();  // a new map: its pages are not mapped in yet
+    }
+    return db_.get();
+  }
+
+  // An item like the loaded ones; SetKey() changes its key and version.
+  static lmddb::PutItemRequest MakePutRequest() {
+    lmddb::PutItemRequest request;
+    request.table_name = kTableName;
+    request.item.emplace("pk", AttributeValue::S("user#0"));
+    request.item.emplace("payload", AttributeValue::S(Payload('l')));
+    request.item.emplace("version", AttributeValue::N(lmddb::Number::FromInt64(0)));
+    request.item.emplace("active", AttributeValue::Bool(true));
+    return request;
+  }
+  static void SetKey(lmddb::Item& item, uint64_t i) {
+    char key[32];
+    item.find("pk")->second = AttributeValue::S(std::string(key, FormatKey(i, key)));
+    item.find("version")->second =
+        AttributeValue::N(lmddb::Number::FromInt64(static_cast<int64_t>(i)));
+  }
+
+  // Reads every page once (file, then every item through GetItem so that the
+  // map's pages are faulted in) unless done recently.
+  void Warm() {
+    lmddb::Database* db = Db();
+    std::lock_guard<std::mutex> lock(mu_);
+    if (db == nullptr || !warm_.Due()) return;
+    PrefetchFile(dir_ + "/data.mdb", /*drop_first=*/false);
+    lmddb::GetItemRequest request;
+    request.table_name = kTableName;
+    request.key.emplace("pk", AttributeValue::S(""));
+    char key[32];
+    size_t missing = 0;
+    std::string first;
+    for (size_t i = 0, n = NumItems(); i < n; ++i) {
+      request.key.begin()->second = AttributeValue::S(std::string(key, FormatKey(i, key)));
+      auto result = db->GetItem(request);
+      if (result.ok() && result->item) continue;
+      if (missing++ == 0) {
+        first = std::string(key, FormatKey(i, key)) + ": " +
+                (result.ok() ? std::string("not found") : result.status().ToString());
+      }
+    }
+    if (missing != 0) {
+      error_ = "warm-up: " + std::to_string(missing) + " items missing, first " + first;
+      return;
+    }
+    warm_.Done();
+  }
+
+ private:
+  LmddbStore() { error_ = Load(); }
+
+  ~LmddbStore() {
+    db_.reset();
+    if (!dir_.empty()) {
+      std::error_code ec;
+      std::filesystem::remove_all(dir_, ec);
+    }
+  }
+
+  static lmddb::Options OptionsFor(lmddb::Durability durability) {
+    lmddb::Options options;
+    options.durability = durability;
+    options.initial_map_size = MapSize();  // no map growth while timing
+    return options;
+  }
+
+  std::string Load() {
+    auto dir = MakeTempDir("lmddb");
+    if (!dir) return "cannot create a temporary directory under " + BaseDir();
+    dir_ = *dir;
+    durability_ = lmddb::Durability::kNoSync;
+    auto db = lmddb::Database::Open(dir_, OptionsFor(durability_));
+    if (!db.ok()) return "Open: " + db.status().ToString();
+    db_ = std::move(db).value();
+
+    lmddb::CreateTableRequest create;
+    create.table_name = kTableName;
+    create.attribute_definitions = {{"pk", AttributeValue::Type::kS}};
+    create.key_schema = {{"pk", lmddb::KeyType::kHash}};
+    create.billing_mode = lmddb::BillingMode::kPayPerRequest;
+    auto created = db_->CreateTable(create);
+    if (!created.ok()) return "CreateTable: " + created.status().ToString();
+
+    const size_t n = NumItems();
+    const auto start = Clock::now();
+    lmddb::PutItemRequest request = MakePutRequest();
+    for (size_t i = 0; i < n; ++i) {
+      SetKey(request.item, i);
+      auto put = db_->PutItem(request);
+      if (!put.ok()) return "PutItem: " + put.status().ToString();
+    }
+    const double secs = SecondsSince(start);
+    std::fprintf(stderr,
+                 "crud_bench: lmddb: loaded %zu items (one PutItem each, kNoSync) in %.1f s "
+                 "(%.0f items/s), %s\n",
+                 n, secs, n / secs, dir_.c_str());
+    return "";
+  }
+
+  std::string error_;
+  std::string dir_;
+  std::unique_ptr<lmddb::Database> db_;
+  lmddb::Durability durability_ = lmddb::Durability::kNoSync;
+  std::mutex mu_;
+  WarmClock warm_;
+};
+
+// -------------------------------------------------------------- benchmarks
+
+void BM_RawLmdb_Get(benchmark::State& state) {
+  RawStore& store = RawStore::Instance();
+  if (!store.ok()) return state.SkipWithError(store.error().c_str());
+  store.Warm();
+  MDB_txn* txn = nullptr;
+  if (mdb_txn_begin(store.env(), nullptr, MDB_RDONLY, &txn) != MDB_SUCCESS) {
+    return state.SkipWithError("mdb_txn_begin failed");
+  }
+  mdb_txn_reset(txn);
+  const size_t n = NumItems();
+  Rng rng(kSeed + static_cast<uint64_t>(state.thread_index()));
+  char key[32];
+  int64_t misses = 0;
+  for (auto _ : state) {
+    // One snapshot per get, as GetItem takes one.
+    mdb_txn_renew(txn);
+    MDB_val k{FormatKey(rng.Below(n), key), key};
+    MDB_val v{0, nullptr};
+    if (mdb_get(txn, store.dbi(), &k, &v) != MDB_SUCCESS || v.mv_size != kRawValueSize) {
+      ++misses;
+    } else {
+      benchmark::DoNotOptimize(*static_cast<const char*>(v.mv_data));
+    }
+    mdb_txn_reset(txn);
+  }
+  mdb_txn_abort(txn);
+  state.SetItemsProcessed(state.iterations());
+  if (misses != 0) state.SkipWithError("raw get: keys missing");
+}
+
+void BM_Lmddb_GetItem(benchmark::State& state) {
+  LmddbStore& store = LmddbStore::Instance();
+  store.Warm();
+  lmddb::Database* db = store.Db();
+  if (db == nullptr || !store.ok()) return state.SkipWithError(store.error().c_str());
+  lmddb::GetItemRequest request;
+  request.table_name = kTableName;
+  request.key.emplace("pk", AttributeValue::S(""));
+  AttributeValue& pk = request.key.begin()->second;
+  const size_t n = NumItems();
+  Rng rng(kSeed + static_cast<uint64_t>(state.thread_index()));
+  char key[32];
+  int64_t misses = 0;
+  for (auto _ : state) {
+    pk = AttributeValue::S(std::string(key, FormatKey(rng.Below(n), key)));
+    auto result = db->GetItem(request);
+    if (!result.ok() || !result->item) ++misses;
+    benchmark::DoNotOptimize(result);
+  }
+  state.SetItemsProcessed(state.iterations());
+  if (misses != 0) state.SkipWithError("GetItem: items missing");
+}
+
+void BM_RawLmdb_Put(benchmark::State& state, bool durable) {
+  RawStore& store = RawStore::Instance();
+  if (!store.ok()) return state.SkipWithError(store.error().c_str());
+  store.Warm();
+  store.SetDurable(durable);
+  std::string value(kRawValueSize, '\0');
+  std::string payload = Payload('p');
+  std::memcpy(value.data() + 24, payload.data(), std::min(payload.size(), value.size() - 24));
+  const size_t n = NumItems();
+  Rng rng(kSeed ^ 0x9075);
+  char key[32];
+  int64_t errors = 0;
+  for (auto _ : state) {
+    const uint64_t i = rng.Below(n);
+    MDB_val k{FormatKey(i, key), key};
+    std::memcpy(value.data(), &i, sizeof(i));
+    MDB_val v{value.size(), value.data()};
+    MDB_txn* txn = nullptr;
+    if (mdb_txn_begin(store.env(), nullptr, 0, &txn) != MDB_SUCCESS) {
+      ++errors;
+      continue;
+    }
+    if (mdb_put(txn, store.dbi(), &k, &v, 0) != MDB_SUCCESS) {
+      mdb_txn_abort(txn);
+      ++errors;
+      continue;
+    }
+    if (mdb_txn_commit(txn) != MDB_SUCCESS) ++errors;
+  }
+  store.SetDurable(false);
+  state.SetItemsProcessed(state.iterations());
+  if (errors != 0) state.SkipWithError("raw put failed");
+}
+
+void BM_RawLmdb_PutBatched(benchmark::State& state, bool durable) {
+  RawStore& store = RawStore::Instance();
+  if (!store.ok()) return state.SkipWithError(store.error().c_str());
+  store.Warm();
+  store.SetDurable(durable);
+  std::string value(kRawValueSize, '\0');
+  std::string payload = Payload('b');
+  std::memcpy(value.data() + 24, payload.data(), std::min(payload.size(), value.size() - 24));
+  const size_t n = NumItems();
+  Rng rng(kSeed ^ 0xba7c);
+  char key[32];
+  int64_t errors = 0;
+  for (auto _ : state) {
+    MDB_txn* txn = nullptr;
+    if (mdb_txn_begin(store.env(), nullptr, 0, &txn) != MDB_SUCCESS) {
+      ++errors;
+      continue;
+    }
+    int rc = MDB_SUCCESS;
+    for (int j = 0; j < kPutBatch && rc == MDB_SUCCESS; ++j) {
+      const uint64_t i = rng.Below(n);
+      MDB_val k{FormatKey(i, key), key};
+      std::memcpy(value.data(), &i, sizeof(i));
+      MDB_val v{value.size(), value.data()};
+      rc = mdb_put(txn, store.dbi(), &k, &v, 0);
+    }
+    if (rc != MDB_SUCCESS) {
+      mdb_txn_abort(txn);
+      ++errors;
+    } else if (mdb_txn_commit(txn) != MDB_SUCCESS) {
+      ++errors;
+    }
+  }
+  store.SetDurable(false);
+  state.SetItemsProcessed(state.iterations() * kPutBatch);
+  if (errors != 0) state.SkipWithError("raw batched put failed");
+}
+
+void BM_Lmddb_PutItem(benchmark::State& state, lmddb::Durability durability) {
+  LmddbStore& store = LmddbStore::Instance();
+  lmddb::Database* db = store.Db(durability);
+  store.Warm();
+  if (db == nullptr || !store.ok()) return state.SkipWithError(store.error().c_str());
+  lmddb::PutItemRequest request = LmddbStore::MakePutRequest();
+  const size_t n = NumItems();
+  Rng rng(kSeed ^ 0x9075);
+  int64_t errors = 0;
+  for (auto _ : state) {
+    LmddbStore::SetKey(request.item, rng.Below(n));
+    auto result = db->PutItem(request);
+    if (!result.ok()) ++errors;
+  }
+  state.SetItemsProcessed(state.iterations());
+  if (errors != 0) state.SkipWithError("PutItem failed");
+}
+
+// Durable commits fsync each time: a short fixed time keeps the run short.
+constexpr double kDurableMinTime = 0.5;
+
+// Reads, alternating raw and lmddb.
+BENCHMARK(BM_RawLmdb_Get)->UseRealTime();
+BENCHMARK(BM_Lmddb_GetItem)->UseRealTime();
+BENCHMARK(BM_RawLmdb_Get)->Threads(2)->UseRealTime();
+BENCHMARK(BM_Lmddb_GetItem)->Threads(2)->UseRealTime();
+// Writes without fsync.
+BENCHMARK_CAPTURE(BM_RawLmdb_Put, nosync, false)->UseRealTime();
+BENCHMARK_CAPTURE(BM_Lmddb_PutItem, nosync, lmddb::Durability::kNoSync)->UseRealTime();
+BENCHMARK_CAPTURE(BM_RawLmdb_PutBatched, nosync, false)->UseRealTime();
+// Durable writes (one fsync per commit).
+BENCHMARK_CAPTURE(BM_RawLmdb_Put, sync, true)->MinTime(kDurableMinTime)->UseRealTime();
+BENCHMARK_CAPTURE(BM_Lmddb_PutItem, sync, lmddb::Durability::kSync)
+    ->MinTime(kDurableMinTime)
+    ->UseRealTime();
+
+}  // namespace
+
+BENCHMARK_MAIN();
