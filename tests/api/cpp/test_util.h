@@ -11,41 +11,10 @@
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "testing/test_util.h"
 #include "lmddb/lmddb.hpp"
 
 namespace lmddb::testing_util {
-
-#define LMDDB_ASSERT_OK(expr)                                           \
-  do {                                                                  \
-    const ::lmddb::Status lmddb_assert_ok_ = (expr);                    \
-    ASSERT_TRUE(lmddb_assert_ok_.ok()) << lmddb_assert_ok_.ToString(); \
-  } while (0)
-
-#define LMDDB_EXPECT_OK(expr)                                           \
-  do {                                                                  \
-    const ::lmddb::Status lmddb_expect_ok_ = (expr);                    \
-    EXPECT_TRUE(lmddb_expect_ok_.ok()) << lmddb_expect_ok_.ToString(); \
-  } while (0)
-
-// A fresh directory under the test temp dir, removed with its contents.
-class TempDir {
- public:
-  explicit TempDir(const std::string& tag = "lmddb_api") {
-    std::string pattern = ::testing::TempDir() + tag + "_XXXXXX";
-    path_ = mkdtemp(pattern.data()) != nullptr ? pattern : std::string();
-    EXPECT_FALSE(path_.empty()) << "mkdtemp failed";
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
 
 inline Options FastOptions() {
   Options options;

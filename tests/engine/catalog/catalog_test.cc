@@ -2,6 +2,7 @@
 // storage::Env, table ids and sizes, persistence, the format-version check,
 // and the generation-keyed schema cache across processes and aborted
 // transactions.
+#include "testing/test_util.h"
 #include "engine/catalog/catalog.h"
 
 #include <stdlib.h>
@@ -22,29 +23,11 @@
 namespace lmddb::catalog {
 namespace {
 
-#define ASSERT_OK(expr)                                                   \
-  do {                                                                    \
-    const ::lmddb::Status assert_ok_status_ = (expr);                     \
-    ASSERT_TRUE(assert_ok_status_.ok()) << assert_ok_status_.ToString(); \
-  } while (0)
+using testing_util::TempDir;
+
 
 using T = AttributeValue::Type;
 
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = testing::TempDir() + "lmddb_catalog_XXXXXX";
-    path_ = mkdtemp(pattern.data()) != nullptr ? pattern : std::string();
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
 
 storage::EnvOptions SmallEnv() {
   storage::EnvOptions options;
@@ -204,7 +187,7 @@ TEST(Catalog, CreateThenFindReturnsTheStoredSchema) {
   EXPECT_EQ(d.table_id, "00000000-0000-4000-8000-000000000000");
 
   // The items database exists and is usable.
-  ASSERT_OK(db->env->Write([&](storage::WriteTxn& txn) { return txn.Put(found->items, "k", "v"); }));
+  LMDDB_ASSERT_OK(db->env->Write([&](storage::WriteTxn& txn) { return txn.Put(found->items, "k", "v"); }));
   auto txn = db->env->BeginRead();
   ASSERT_TRUE(txn.ok());
   EXPECT_EQ(txn->Get(found->items, "k"), std::optional<std::string_view>("v"));
@@ -254,8 +237,8 @@ TEST(Catalog, IdsAreNeverReused) {
   ASSERT_TRUE(db);
   ASSERT_TRUE(db->Create(Desc("a1x")).ok());
   ASSERT_TRUE(db->Create(Desc("b2x")).ok());
-  ASSERT_OK(db->Drop("b2x"));
-  ASSERT_OK(db->Drop("a1x"));
+  LMDDB_ASSERT_OK(db->Drop("b2x"));
+  LMDDB_ASSERT_OK(db->Drop("a1x"));
   auto c = db->Create(Desc("b2x"));
   ASSERT_TRUE(c.ok());
   EXPECT_EQ((*c)->schema.id, 3u);
@@ -269,7 +252,7 @@ TEST(Catalog, DropRemovesTableItemsAndSize) {
   auto created = db->Create(Desc("Gone"));
   ASSERT_TRUE(created.ok());
   std::shared_ptr<const Table> table = *created;
-  ASSERT_OK(db->env->Write([&](storage::WriteTxn& txn) -> Status {
+  LMDDB_ASSERT_OK(db->env->Write([&](storage::WriteTxn& txn) -> Status {
     for (int i = 0; i < 100; ++i) {
       LMDDB_RETURN_IF_ERROR(txn.Put(table->items, "k" + std::to_string(i), std::string(50, 'v')));
     }
@@ -277,7 +260,7 @@ TEST(Catalog, DropRemovesTableItemsAndSize) {
   }));
   EXPECT_EQ(db->Size(table->schema.id), 1234);
 
-  ASSERT_OK(db->Drop("Gone"));
+  LMDDB_ASSERT_OK(db->Drop("Gone"));
   EXPECT_EQ(db->Find("Gone"), nullptr);
   EXPECT_TRUE(db->List(std::nullopt, 100).empty());
   EXPECT_EQ(db->Size(table->schema.id), 0);
@@ -329,7 +312,7 @@ TEST(Catalog, ListNamesInByteOrderWithExclusiveStartAndLimit) {
   // Size records ("size/<id>") and metadata keys never show up as names.
   auto created = db->Find("abc");
   ASSERT_NE(created, nullptr);
-  ASSERT_OK(db->env->Write([&](storage::WriteTxn& txn) {
+  LMDDB_ASSERT_OK(db->env->Write([&](storage::WriteTxn& txn) {
     return db->catalog->AddTableSize(txn, created->schema.id, 10);
   }));
   EXPECT_EQ(db->List(std::nullopt, 100), sorted);
@@ -344,7 +327,7 @@ TEST(Catalog, TableSizeAccumulatesSignedDeltas) {
   ASSERT_TRUE(a.ok() && b.ok());
   uint64_t ia = (*a)->schema.id, ib = (*b)->schema.id;
   EXPECT_EQ(db->Size(ia), 0);
-  ASSERT_OK(db->env->Write([&](storage::WriteTxn& txn) -> Status {
+  LMDDB_ASSERT_OK(db->env->Write([&](storage::WriteTxn& txn) -> Status {
     LMDDB_RETURN_IF_ERROR(db->catalog->AddTableSize(txn, ia, 1000));
     LMDDB_RETURN_IF_ERROR(db->catalog->AddTableSize(txn, ia, -300));
     LMDDB_RETURN_IF_ERROR(db->catalog->AddTableSize(txn, ib, 5));
@@ -352,7 +335,7 @@ TEST(Catalog, TableSizeAccumulatesSignedDeltas) {
   }));
   EXPECT_EQ(db->Size(ia), 700);
   EXPECT_EQ(db->Size(ib), 5);
-  ASSERT_OK(db->env->Write([&](storage::WriteTxn& txn) {
+  LMDDB_ASSERT_OK(db->env->Write([&](storage::WriteTxn& txn) {
     return db->catalog->AddTableSize(txn, ia, -700);
   }));
   EXPECT_EQ(db->Size(ia), 0);
@@ -375,12 +358,12 @@ TEST(Catalog, TablesIdsAndSizesPersistAcrossReopen) {
     auto b = db->Create(Desc("keepB", T::kS, T::kB));
     ASSERT_TRUE(b.ok());
     id_b = (*b)->schema.id;
-    ASSERT_OK(db->env->Write([&](storage::WriteTxn& txn) -> Status {
+    LMDDB_ASSERT_OK(db->env->Write([&](storage::WriteTxn& txn) -> Status {
       LMDDB_RETURN_IF_ERROR(txn.Put((*b)->items, "key", "value"));
       return db->catalog->AddTableSize(txn, id_b, 42);
     }));
     ASSERT_TRUE(db->Create(Desc("dropC")).ok());
-    ASSERT_OK(db->Drop("dropC"));
+    LMDDB_ASSERT_OK(db->Drop("dropC"));
   }
   auto db = Db::Open(dir.path());
   ASSERT_TRUE(db);
@@ -410,7 +393,7 @@ TEST(Catalog, WriteTxnSeesItsOwnCreateAndDrop) {
   ASSERT_TRUE(db);
   ASSERT_TRUE(db->Create(Desc("before")).ok());
   ASSERT_NE(db->Find("before"), nullptr);  // cached
-  ASSERT_OK(db->env->Write([&](storage::WriteTxn& txn) -> Status {
+  LMDDB_ASSERT_OK(db->env->Write([&](storage::WriteTxn& txn) -> Status {
     LMDDB_ASSIGN_OR_RETURN(auto created, db->catalog->Create(txn, Desc("inside")));
     LMDDB_ASSIGN_OR_RETURN(auto found, db->catalog->Find(txn, "inside"));
     EXPECT_NE(found, nullptr);
@@ -485,7 +468,7 @@ TEST(Catalog, AbortedLookupAfterDropDoesNotHideLaterDrop) {
   EXPECT_EQ(aborted.type(), ErrorType::kValidation);
   ASSERT_NE(db->Find("other"), nullptr);
   // Now really drop "keep": same generation number as the aborted txn.
-  ASSERT_OK(db->Drop("keep"));
+  LMDDB_ASSERT_OK(db->Drop("keep"));
   EXPECT_TRUE(db->Find("keep") == nullptr) << "a dropped table is still served from the cache";
 }
 
@@ -532,7 +515,7 @@ TEST(CatalogMultiProcess, SeesTablesCreatedAndDroppedByAnotherProcess) {
             (std::vector<std::string>{"childT", "parentT", "swapped"}));
 
   // And the other way: the parent drops a table, a new child sees it gone.
-  ASSERT_OK(db->Drop("childT"));
+  LMDDB_ASSERT_OK(db->Drop("childT"));
   ASSERT_EQ(RunInChild([&] {
               auto child = Db::Open(dir.path());
               if (!child) return false;
@@ -645,7 +628,7 @@ TEST(Catalog, TableFoundAfterReopenIsReadable) {
     ASSERT_TRUE(db);
     auto t = db->Create(Desc("persisted"));
     ASSERT_TRUE(t.ok());
-    ASSERT_OK(db->env->Write([&](storage::WriteTxn& txn) { return txn.Put((*t)->items, "k", "v"); }));
+    LMDDB_ASSERT_OK(db->env->Write([&](storage::WriteTxn& txn) { return txn.Put((*t)->items, "k", "v"); }));
   }
   auto db = Db::Open(dir.path());
   ASSERT_TRUE(db);
@@ -670,7 +653,7 @@ TEST(CatalogFormat, OpenRejectsAnotherFormatVersion) {
   }
   auto env = storage::Env::Open(dir.path(), SmallEnv());
   ASSERT_TRUE(env.ok()) << env.status().ToString();
-  ASSERT_OK((*env)->Write([&](storage::WriteTxn& txn) -> Status {
+  LMDDB_ASSERT_OK((*env)->Write([&](storage::WriteTxn& txn) -> Status {
     LMDDB_ASSIGN_OR_RETURN(storage::Dbi dbi, (*env)->OpenDbi(txn, "catalog", /*create=*/false));
     return txn.Put(dbi, "format", "2");
   }));
@@ -682,7 +665,7 @@ TEST(CatalogFormat, OpenRejectsAnotherFormatVersion) {
 
   // The refused open wrote nothing: the value is still "2" and there is
   // still exactly one table record.
-  ASSERT_OK((*env)->Write([&](storage::WriteTxn& w) -> Status {
+  LMDDB_ASSERT_OK((*env)->Write([&](storage::WriteTxn& w) -> Status {
     LMDDB_ASSIGN_OR_RETURN(storage::Dbi dbi, (*env)->OpenDbi(w, "catalog", false));
     EXPECT_EQ(w.Get(dbi, "format"), std::optional<std::string_view>("2"));
     EXPECT_TRUE(w.Get(dbi, "table/Existing").has_value());
@@ -690,7 +673,7 @@ TEST(CatalogFormat, OpenRejectsAnotherFormatVersion) {
   }));
 
   // Restoring "1" makes it readable again.
-  ASSERT_OK((*env)->Write([&](storage::WriteTxn& txn) -> Status {
+  LMDDB_ASSERT_OK((*env)->Write([&](storage::WriteTxn& txn) -> Status {
     LMDDB_ASSIGN_OR_RETURN(storage::Dbi dbi, (*env)->OpenDbi(txn, "catalog", false));
     return txn.Put(dbi, "format", "1");
   }));
@@ -707,7 +690,7 @@ TEST(CatalogFormat, OpenRejectsUnknownFormatInAFreshCatalogDatabase) {
   TempDir dir;
   auto env = storage::Env::Open(dir.path(), SmallEnv());
   ASSERT_TRUE(env.ok());
-  ASSERT_OK((*env)->Write([&](storage::WriteTxn& txn) -> Status {
+  LMDDB_ASSERT_OK((*env)->Write([&](storage::WriteTxn& txn) -> Status {
     LMDDB_ASSIGN_OR_RETURN(storage::Dbi dbi, (*env)->OpenDbi(txn, "catalog", /*create=*/true));
     return txn.Put(dbi, "format", "0");
   }));
@@ -722,7 +705,7 @@ TEST(CatalogFormat, NewCatalogWritesFormatOne) {
   TempDir dir;
   auto db = Db::Open(dir.path());
   ASSERT_TRUE(db);
-  ASSERT_OK(db->env->Write([&](storage::WriteTxn& txn) -> Status {
+  LMDDB_ASSERT_OK(db->env->Write([&](storage::WriteTxn& txn) -> Status {
     LMDDB_ASSIGN_OR_RETURN(storage::Dbi dbi, db->env->OpenDbi(txn, "catalog", false));
     EXPECT_EQ(txn.Get(dbi, "format"), std::optional<std::string_view>(Catalog::kFormatVersion));
     return Status::Ok();

@@ -2,6 +2,7 @@
 // order), one partition is iterated from a seek position in either
 // direction through SortKeyOrderer, and the result must be DynamoDB's
 // sort key order exactly.
+#include "testing/test_util.h"
 #include "engine/keycodec/partition_order.h"
 
 #include <gtest/gtest.h>
@@ -22,12 +23,8 @@
 namespace lmddb::keycodec {
 namespace {
 
-uint64_t TestSeed() {
-  uint64_t seed = 20240611;
-  if (const char* env = std::getenv("LMDDB_TEST_SEED")) seed = std::strtoull(env, nullptr, 10);
-  std::printf("seed=%llu\n", static_cast<unsigned long long>(seed));
-  return seed;
-}
+using testing_util::TestSeed;
+
 
 std::string RandomBytes(std::mt19937_64& rng, size_t n) {
   // Mostly the bytes around escapes and order boundaries.

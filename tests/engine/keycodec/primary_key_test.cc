@@ -1,5 +1,6 @@
 // Tests for engine/keycodec/primary_key.h: the byte layout, parsing, and
 // the key length limit.
+#include "testing/test_util.h"
 #include "engine/keycodec/primary_key.h"
 
 #include <gtest/gtest.h>
@@ -21,12 +22,8 @@
 namespace lmddb::keycodec {
 namespace {
 
-uint64_t TestSeed() {
-  uint64_t seed = 20240611;
-  if (const char* env = std::getenv("LMDDB_TEST_SEED")) seed = std::strtoull(env, nullptr, 10);
-  std::printf("seed=%llu\n", static_cast<unsigned long long>(seed));
-  return seed;
-}
+using testing_util::TestSeed;
+
 
 std::string BigEndian64(uint64_t v) {
   std::string out(8, '\0');

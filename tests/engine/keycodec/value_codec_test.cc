@@ -1,6 +1,7 @@
 // Tests for engine/keycodec/value_codec.h: memcmp order of encodings must
 // be DynamoDB order, encodings must round-trip and be canonical, and
 // decoders must reject corrupt bytes without reading past them.
+#include "testing/test_util.h"
 #include "engine/keycodec/value_codec.h"
 
 #include <gtest/gtest.h>
@@ -19,14 +20,8 @@
 namespace lmddb::keycodec {
 namespace {
 
-// Fixed seed, printed so a failure can be replayed; LMDDB_TEST_SEED
-// overrides it.
-uint64_t TestSeed() {
-  uint64_t seed = 20240611;
-  if (const char* env = std::getenv("LMDDB_TEST_SEED")) seed = std::strtoull(env, nullptr, 10);
-  std::printf("seed=%llu\n", static_cast<unsigned long long>(seed));
-  return seed;
-}
+using testing_util::TestSeed;
+
 
 int Sign(int c) { return (c > 0) - (c < 0); }
 

@@ -1,4 +1,5 @@
 // Tests for engine/storage/cursor.h.
+#include "testing/test_util.h"
 #include "engine/storage/cursor.h"
 
 #include <stdlib.h>
@@ -16,27 +17,9 @@
 namespace lmddb::storage {
 namespace {
 
-#define ASSERT_OK(expr)                                                   \
-  do {                                                                    \
-    const ::lmddb::Status assert_ok_status_ = (expr);                     \
-    ASSERT_TRUE(assert_ok_status_.ok()) << assert_ok_status_.ToString(); \
-  } while (0)
+using testing_util::TempDir;
 
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = testing::TempDir() + "lmddb_storage_cursor_XXXXXX";
-    path_ = mkdtemp(pattern.data()) != nullptr ? pattern : std::string();
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  const std::string& path() const { return path_; }
 
- private:
-  std::string path_;
-};
 
 // An environment with an empty database "empty" and "abc" holding b, d, f.
 class StorageCursor : public testing::Test {
@@ -49,7 +32,7 @@ class StorageCursor : public testing::Test {
     StatusOr<std::unique_ptr<Env>> env = Env::Open(dir_.path(), options);
     ASSERT_TRUE(env.ok()) << env.status().ToString();
     env_ = std::move(env).value();
-    ASSERT_OK(env_->Write([&](WriteTxn& txn) -> Status {
+    LMDDB_ASSERT_OK(env_->Write([&](WriteTxn& txn) -> Status {
       LMDDB_ASSIGN_OR_RETURN(empty_, env_->OpenDbi(txn, "empty", true));
       LMDDB_ASSIGN_OR_RETURN(abc_, env_->OpenDbi(txn, "abc", true));
       LMDDB_RETURN_IF_ERROR(txn.Put(abc_, "b", "B"));
@@ -166,7 +149,7 @@ TEST_F(StorageCursor, ClosedWhenItsTransactionEnds) {
 
 TEST_F(StorageCursor, WriteCursorSeesOwnWritesAndDiesWithTheTransaction) {
   std::optional<Cursor> leaked;
-  ASSERT_OK(env_->Write([&](WriteTxn& txn) -> Status {
+  LMDDB_ASSERT_OK(env_->Write([&](WriteTxn& txn) -> Status {
     LMDDB_RETURN_IF_ERROR(txn.Put(abc_, "c", "C"));
     LMDDB_RETURN_IF_ERROR(txn.Delete(abc_, "f"));
     LMDDB_ASSIGN_OR_RETURN(Cursor c, txn.OpenCursor(abc_));

@@ -1,5 +1,6 @@
 // Tests for engine/storage/env.h: opening, persistence, map growth, the size
 // limit, and several processes on one directory.
+#include "testing/test_util.h"
 #include "engine/storage/env.h"
 
 #include <sched.h>
@@ -23,29 +24,11 @@
 namespace lmddb::storage {
 namespace {
 
-#define ASSERT_OK(expr)                                                   \
-  do {                                                                    \
-    const ::lmddb::Status assert_ok_status_ = (expr);                     \
-    ASSERT_TRUE(assert_ok_status_.ok()) << assert_ok_status_.ToString(); \
-  } while (0)
+using testing_util::TempDir;
+
 
 constexpr size_t kMiB = size_t{1} << 20;
 
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = testing::TempDir() + "lmddb_storage_env_XXXXXX";
-    path_ = mkdtemp(pattern.data()) != nullptr ? pattern : std::string();
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
 
 EnvOptions SmallMap(EnvOptions::Durability durability = EnvOptions::Durability::kNoSync) {
   EnvOptions options;
@@ -122,7 +105,7 @@ TEST(StorageEnv, RefusesASecondOpenInTheSameProcess) {
   ASSERT_FALSE(again.ok());
   EXPECT_NE(again.status().message().find("already open in this process"), std::string::npos)
       << again.status().message();
-  ASSERT_OK(WriteRange(*env, "t", 0, 1, 10));  // the first one is unharmed
+  LMDDB_ASSERT_OK(WriteRange(*env, "t", 0, 1, 10));  // the first one is unharmed
   env.reset();
   env = OpenEnv(dir.path(), SmallMap());  // closing frees the directory
   ASSERT_NE(env, nullptr);
@@ -137,7 +120,7 @@ TEST(StorageEnv, PersistsAcrossCloseAndReopen) {
     {
       auto env = OpenEnv(dir.path(), SmallMap(durability));
       ASSERT_NE(env, nullptr);
-      ASSERT_OK(WriteRange(*env, name, 0, 100, 100));
+      LMDDB_ASSERT_OK(WriteRange(*env, name, 0, 100, 100));
     }
     auto env = OpenEnv(dir.path(), SmallMap(durability));
     ASSERT_NE(env, nullptr);
@@ -156,10 +139,10 @@ TEST(StorageEnv, GrowsMapWhenFull) {
     ASSERT_NE(env, nullptr);
     ASSERT_EQ(env->Info().map_size, 1 * kMiB);
     // 10 MiB in one transaction, which must be retried several times...
-    ASSERT_OK(WriteRange(*env, "t", 0, 2560, 4000));
+    LMDDB_ASSERT_OK(WriteRange(*env, "t", 0, 2560, 4000));
     // ...then 10 MiB more in 1 MiB commits.
     for (int i = 0; i < 10; ++i) {
-      ASSERT_OK(WriteRange(*env, "t", 2560 + i * 256, 2560 + (i + 1) * 256, 4000));
+      LMDDB_ASSERT_OK(WriteRange(*env, "t", 2560 + i * 256, 2560 + (i + 1) * 256, 4000));
     }
     grown = env->Info().map_size;
     EXPECT_GE(grown, 20 * kMiB);
@@ -176,7 +159,7 @@ TEST(StorageEnv, GrowsMapWhenFullInsideSwallowedNested) {
   auto env = OpenEnv(dir.path(), SmallMap());
   ASSERT_NE(env, nullptr);
   int runs = 0;
-  ASSERT_OK(env->Write([&](WriteTxn& txn) -> Status {
+  LMDDB_ASSERT_OK(env->Write([&](WriteTxn& txn) -> Status {
     ++runs;
     LMDDB_ASSIGN_OR_RETURN(Dbi dbi, env->OpenDbi(txn, "t", true));
     LMDDB_RETURN_IF_ERROR(txn.Put(dbi, "before", "1"));
@@ -199,7 +182,7 @@ TEST(StorageEnv, MaxMapSizeGivesStorageFullAndStaysUsable) {
   options.max_map_size = 4 * kMiB;
   auto env = OpenEnv(dir.path(), options);
   ASSERT_NE(env, nullptr);
-  ASSERT_OK(WriteRange(*env, "t", 0, 128, 4000));  // 0.5 MiB
+  LMDDB_ASSERT_OK(WriteRange(*env, "t", 0, 128, 4000));  // 0.5 MiB
 
   // 8 MiB in one transaction cannot fit.
   const Status status = WriteRange(*env, "t", 1000, 3048, 4000);
@@ -212,7 +195,7 @@ TEST(StorageEnv, MaxMapSizeGivesStorageFullAndStaysUsable) {
 
   // Reads and smaller writes still work, and nothing of the failed write is there.
   EXPECT_TRUE(HasRange(*env, "t", 0, 128, 4000));
-  ASSERT_OK(WriteRange(*env, "t", 128, 256, 4000));
+  LMDDB_ASSERT_OK(WriteRange(*env, "t", 128, 256, 4000));
   EXPECT_TRUE(HasRange(*env, "t", 0, 256, 4000));
   StatusOr<Dbi> dbi = env->FindDbi("t");
   ASSERT_TRUE(dbi.ok());
@@ -223,14 +206,14 @@ TEST(StorageEnv, MaxMapSizeGivesStorageFullAndStaysUsable) {
   int next = 256;
   while ((fill = WriteRange(*env, "t", next, next + 16, 4000)).ok()) next += 16;
   EXPECT_TRUE(IsStorageFull(fill)) << fill.ToString();
-  ASSERT_OK(env->Write([&](WriteTxn& txn) -> Status {
+  LMDDB_ASSERT_OK(env->Write([&](WriteTxn& txn) -> Status {
     for (int i = 0; i < 256; ++i) LMDDB_RETURN_IF_ERROR(txn.Delete(*dbi, Key(i)));
     return Status::Ok();
   }));
   // LMDB reuses pages freed by commit N from commit N + 2 on: it keeps the
   // previous snapshot intact for crash recovery.
-  ASSERT_OK(env->Write([&](WriteTxn& txn) { return txn.Put(*dbi, "small", "1"); }));
-  ASSERT_OK(WriteRange(*env, "t", next, next + 16, 4000));
+  LMDDB_ASSERT_OK(env->Write([&](WriteTxn& txn) { return txn.Put(*dbi, "small", "1"); }));
+  LMDDB_ASSERT_OK(WriteRange(*env, "t", next, next + 16, 4000));
 }
 
 // Runs `child` in a forked process, which must open its own Env (lmdb.h: an
@@ -299,7 +282,7 @@ TEST(StorageEnvMultiProcess, ParentSeesChildWriteAndAdoptsItsMapForReads) {
   TempDir dir;
   auto env = OpenEnv(dir.path(), SmallMap());
   ASSERT_NE(env, nullptr);
-  ASSERT_OK(WriteRange(*env, "parent", 0, 10, 100));
+  LMDDB_ASSERT_OK(WriteRange(*env, "parent", 0, 10, 100));
   EXPECT_TRUE(HasRange(*env, "parent", 0, 10, 100));  // leaves a pooled read txn
 
   // Small write: visible to the parent's next snapshot.
@@ -329,14 +312,14 @@ TEST(StorageEnvMultiProcess, ParentAdoptsMapGrownByChildForWrites) {
   TempDir dir;
   auto env = OpenEnv(dir.path(), SmallMap());
   ASSERT_NE(env, nullptr);
-  ASSERT_OK(WriteRange(*env, "t", 0, 10, 100));
+  LMDDB_ASSERT_OK(WriteRange(*env, "t", 0, 10, 100));
   ASSERT_EQ(RunInChild([&]() -> int {
               StatusOr<std::unique_ptr<Env>> child = Env::Open(dir.path(), SmallMap());
               return child.ok() && WriteRange(**child, "t", 10, 2058, 4000).ok() ? 0 : 1;
             }),
             0);
   // The write transaction meets MDB_MAP_RESIZED first.
-  ASSERT_OK(WriteRange(*env, "t", 2058, 2100, 4000));
+  LMDDB_ASSERT_OK(WriteRange(*env, "t", 2058, 2100, 4000));
   EXPECT_TRUE(HasRange(*env, "t", 10, 2100, 4000));
   // And the child sees the parent's write after it.
   ASSERT_EQ(RunInChild([&]() -> int {

@@ -1,5 +1,6 @@
 // Tests for engine/storage/txn.h: reads, writes, nested transactions, the
 // read pool, and named databases.
+#include "testing/test_util.h"
 #include "engine/storage/txn.h"
 
 #include <stdlib.h>
@@ -21,28 +22,10 @@
 namespace lmddb::storage {
 namespace {
 
-#define ASSERT_OK(expr)                                 \
-  do {                                                  \
-    const ::lmddb::Status assert_ok_status_ = (expr);   \
-    ASSERT_TRUE(assert_ok_status_.ok()) << assert_ok_status_.ToString(); \
-  } while (0)
+using testing_util::TempDir;
+
 
 // A fresh directory under the test temp dir, removed afterwards.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = testing::TempDir() + "lmddb_storage_txn_XXXXXX";
-    path_ = mkdtemp(pattern.data()) != nullptr ? pattern : std::string();
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
 
 EnvOptions FastOptions() {
   EnvOptions options;
@@ -83,7 +66,7 @@ TEST(StorageTxn, PutGetDeleteRoundTrip) {
   ASSERT_NE(env, nullptr);
   const Dbi dbi = CreateDbi(*env, "items");
 
-  ASSERT_OK(env->Write([&](WriteTxn& txn) -> Status {
+  LMDDB_ASSERT_OK(env->Write([&](WriteTxn& txn) -> Status {
     LMDDB_RETURN_IF_ERROR(txn.Put(dbi, "a", "1"));
     LMDDB_RETURN_IF_ERROR(txn.Put(dbi, "b", std::string(5000, 'x')));  // overflow page
     LMDDB_RETURN_IF_ERROR(txn.Put(dbi, std::string("k\0z", 3), std::string("v\0w", 3)));
@@ -97,7 +80,7 @@ TEST(StorageTxn, PutGetDeleteRoundTrip) {
   EXPECT_EQ(ReadValue(*env, dbi, ""), std::nullopt);
   EXPECT_EQ(ReadValue(*env, dbi, std::string(2000, 'a')), std::nullopt);
 
-  ASSERT_OK(env->Write([&](WriteTxn& txn) -> Status {
+  LMDDB_ASSERT_OK(env->Write([&](WriteTxn& txn) -> Status {
     bool existed = false;
     LMDDB_RETURN_IF_ERROR(txn.Delete(dbi, "a", &existed));
     EXPECT_TRUE(existed);
@@ -119,7 +102,7 @@ TEST(StorageTxn, PutIfAbsentKeepsExisting) {
   auto env = OpenEnv(dir.path());
   ASSERT_NE(env, nullptr);
   const Dbi dbi = CreateDbi(*env, "items");
-  ASSERT_OK(env->Write([&](WriteTxn& txn) -> Status {
+  LMDDB_ASSERT_OK(env->Write([&](WriteTxn& txn) -> Status {
     LMDDB_ASSIGN_OR_RETURN(bool wrote, txn.PutIfAbsent(dbi, "k", "first"));
     EXPECT_TRUE(wrote);
     LMDDB_ASSIGN_OR_RETURN(wrote, txn.PutIfAbsent(dbi, "k", "second"));
@@ -141,7 +124,7 @@ TEST(StorageTxn, BadKeySizesFailCleanly) {
       << status.message();
   status = env->Write([&](WriteTxn& txn) { return txn.Put(dbi, "", "v"); });
   EXPECT_EQ(status.type(), ErrorType::kInternalServerError);
-  ASSERT_OK(env->Write([&](WriteTxn& txn) { return txn.Put(dbi, std::string(511, 'k'), "v"); }));
+  LMDDB_ASSERT_OK(env->Write([&](WriteTxn& txn) { return txn.Put(dbi, std::string(511, 'k'), "v"); }));
   EXPECT_EQ(ReadValue(*env, dbi, std::string(511, 'k')), "v");
 }
 
@@ -150,7 +133,7 @@ TEST(StorageTxn, ErrorStatusAbortsEverything) {
   auto env = OpenEnv(dir.path());
   ASSERT_NE(env, nullptr);
   const Dbi dbi = CreateDbi(*env, "items");
-  ASSERT_OK(env->Write([&](WriteTxn& txn) { return txn.Put(dbi, "kept", "1"); }));
+  LMDDB_ASSERT_OK(env->Write([&](WriteTxn& txn) { return txn.Put(dbi, "kept", "1"); }));
 
   const Status status = env->Write([&](WriteTxn& txn) -> Status {
     LMDDB_RETURN_IF_ERROR(txn.Put(dbi, "a", "1"));
@@ -170,7 +153,7 @@ TEST(StorageTxn, NestedAbortKeepsParentChanges) {
   auto env = OpenEnv(dir.path());
   ASSERT_NE(env, nullptr);
   const Dbi dbi = CreateDbi(*env, "items");
-  ASSERT_OK(env->Write([&](WriteTxn& txn) -> Status {
+  LMDDB_ASSERT_OK(env->Write([&](WriteTxn& txn) -> Status {
     LMDDB_RETURN_IF_ERROR(txn.Put(dbi, "parent", "1"));
     const Status child = txn.Nested([&](WriteTxn& nested) -> Status {
       LMDDB_RETURN_IF_ERROR(nested.Put(dbi, "child", "1"));
@@ -195,7 +178,7 @@ TEST(StorageTxn, NestedCommitJoinsParent) {
   ASSERT_NE(env, nullptr);
   const Dbi dbi = CreateDbi(*env, "items");
   Dbi inner_dbi;
-  ASSERT_OK(env->Write([&](WriteTxn& txn) -> Status {
+  LMDDB_ASSERT_OK(env->Write([&](WriteTxn& txn) -> Status {
     return txn.Nested([&](WriteTxn& child) -> Status {
       LMDDB_RETURN_IF_ERROR(child.Put(dbi, "child", "1"));
       LMDDB_RETURN_IF_ERROR(child.Nested([&](WriteTxn& grandchild) -> Status {
@@ -223,7 +206,7 @@ TEST(StorageTxn, WriteInsideWriteIsRejected) {
   TempDir dir;
   auto env = OpenEnv(dir.path());
   ASSERT_NE(env, nullptr);
-  ASSERT_OK(env->Write([&](WriteTxn&) -> Status {
+  LMDDB_ASSERT_OK(env->Write([&](WriteTxn&) -> Status {
     const Status inner = env->Write([](WriteTxn&) { return Status::Ok(); });
     EXPECT_EQ(inner.type(), ErrorType::kInternalServerError);
     EXPECT_NE(inner.message().find("use WriteTxn::Nested"), std::string::npos);
@@ -236,10 +219,10 @@ TEST(StorageTxn, ReadSnapshotIsIsolated) {
   auto env = OpenEnv(dir.path());
   ASSERT_NE(env, nullptr);
   const Dbi dbi = CreateDbi(*env, "items");
-  ASSERT_OK(env->Write([&](WriteTxn& txn) { return txn.Put(dbi, "k", "old"); }));
+  LMDDB_ASSERT_OK(env->Write([&](WriteTxn& txn) { return txn.Put(dbi, "k", "old"); }));
   StatusOr<ReadTxn> before = env->BeginRead();
   ASSERT_TRUE(before.ok());
-  ASSERT_OK(env->Write([&](WriteTxn& txn) { return txn.Put(dbi, "k", "new"); }));
+  LMDDB_ASSERT_OK(env->Write([&](WriteTxn& txn) { return txn.Put(dbi, "k", "new"); }));
   EXPECT_EQ(before->Get(dbi, "k"), "old");
   EXPECT_EQ(ReadValue(*env, dbi, "k"), "new");
   EXPECT_LT(before->id(), env->BeginRead()->id());
@@ -250,8 +233,8 @@ TEST(StorageTxn, ReadInsideWriteSeesTheLastCommit) {
   auto env = OpenEnv(dir.path());
   ASSERT_NE(env, nullptr);
   const Dbi dbi = CreateDbi(*env, "items");
-  ASSERT_OK(env->Write([&](WriteTxn& txn) { return txn.Put(dbi, "k", "committed"); }));
-  ASSERT_OK(env->Write([&](WriteTxn& txn) -> Status {
+  LMDDB_ASSERT_OK(env->Write([&](WriteTxn& txn) { return txn.Put(dbi, "k", "committed"); }));
+  LMDDB_ASSERT_OK(env->Write([&](WriteTxn& txn) -> Status {
     LMDDB_RETURN_IF_ERROR(txn.Put(dbi, "k", "pending"));
     LMDDB_ASSIGN_OR_RETURN(ReadTxn read, env->BeginRead());
     EXPECT_EQ(read.Get(dbi, "k"), "committed");
@@ -267,7 +250,7 @@ TEST(StorageTxn, ReadTxnMovesToAnotherThread) {
   auto env = OpenEnv(dir.path());
   ASSERT_NE(env, nullptr);
   const Dbi dbi = CreateDbi(*env, "items");
-  ASSERT_OK(env->Write([&](WriteTxn& txn) { return txn.Put(dbi, "k", "v"); }));
+  LMDDB_ASSERT_OK(env->Write([&](WriteTxn& txn) { return txn.Put(dbi, "k", "v"); }));
   StatusOr<ReadTxn> read = env->BeginRead();
   ASSERT_TRUE(read.ok());
   ReadTxn moved = std::move(read).value();
@@ -277,7 +260,7 @@ TEST(StorageTxn, ReadTxnMovesToAnotherThread) {
   });
   other.join();
   // The gate is free again: a write that grows the map would not wait.
-  ASSERT_OK(env->Write([&](WriteTxn& txn) { return txn.Put(dbi, "k2", "v"); }));
+  LMDDB_ASSERT_OK(env->Write([&](WriteTxn& txn) { return txn.Put(dbi, "k2", "v"); }));
   EXPECT_EQ(ReadValue(*env, dbi, "k2"), "v");
 }
 
@@ -290,7 +273,7 @@ TEST(StorageTxn, PooledReadsStayConsistentDuringWritesAndGrowth) {
   auto env = OpenEnv(dir.path(), options);
   ASSERT_NE(env, nullptr);
   const Dbi dbi = CreateDbi(*env, "items");
-  ASSERT_OK(env->Write([&](WriteTxn& txn) -> Status {
+  LMDDB_ASSERT_OK(env->Write([&](WriteTxn& txn) -> Status {
     LMDDB_RETURN_IF_ERROR(txn.Put(dbi, "x", "0"));
     return txn.Put(dbi, "y", "0");
   }));
@@ -323,7 +306,7 @@ TEST(StorageTxn, PooledReadsStayConsistentDuringWritesAndGrowth) {
   const std::string filler(8000, 'f');
   for (int i = 1; i <= kWrites; ++i) {
     const std::string v = std::to_string(i);
-    ASSERT_OK(env->Write([&](WriteTxn& txn) -> Status {
+    LMDDB_ASSERT_OK(env->Write([&](WriteTxn& txn) -> Status {
       LMDDB_RETURN_IF_ERROR(txn.Put(dbi, "x", v));
       LMDDB_RETURN_IF_ERROR(txn.Put(dbi, absl::StrFormat("filler%06d", i), filler));
       return txn.Put(dbi, "y", v);
@@ -347,7 +330,7 @@ TEST(StorageDbi, CreatedDatabaseVisibleAfterCommitOnly) {
   auto env = OpenEnv(dir.path());
   ASSERT_NE(env, nullptr);
   Dbi created;
-  ASSERT_OK(env->Write([&](WriteTxn& txn) -> Status {
+  LMDDB_ASSERT_OK(env->Write([&](WriteTxn& txn) -> Status {
     LMDDB_ASSIGN_OR_RETURN(created, env->OpenDbi(txn, "t", /*create=*/true));
     LMDDB_RETURN_IF_ERROR(txn.Put(created, "k", "v"));
     // Another thread's snapshot predates the commit.
@@ -368,7 +351,7 @@ TEST(StorageDbi, CreatedDatabaseVisibleAfterCommitOnly) {
   EXPECT_EQ(*found, created);
   EXPECT_EQ(ReadValue(*env, created, "k"), "v");
   EXPECT_EQ(env->FindDbi("absent").status().type(), ErrorType::kResourceNotFound);
-  ASSERT_OK(env->Write([&](WriteTxn& txn) -> Status {
+  LMDDB_ASSERT_OK(env->Write([&](WriteTxn& txn) -> Status {
     EXPECT_EQ(env->OpenDbi(txn, "", true).status().type(), ErrorType::kInternalServerError);
     EXPECT_EQ(env->OpenDbi(txn, std::string("a\0b", 3), true).status().type(),
               ErrorType::kInternalServerError);
@@ -404,7 +387,7 @@ TEST(StorageDbi, DropFreesPagesAndName) {
   const Dbi doomed = CreateDbi(*env, "doomed");
   const std::string value(1000, 'v');
   auto fill = [&](Dbi dbi) {
-    ASSERT_OK(env->Write([&](WriteTxn& txn) -> Status {
+    LMDDB_ASSERT_OK(env->Write([&](WriteTxn& txn) -> Status {
       for (int i = 0; i < 2000; ++i) {
         LMDDB_RETURN_IF_ERROR(txn.Put(dbi, absl::StrFormat("key%06d", i), value));
       }
@@ -412,11 +395,11 @@ TEST(StorageDbi, DropFreesPagesAndName) {
     }));
   };
   fill(doomed);
-  ASSERT_OK(env->Write([&](WriteTxn& txn) { return txn.Put(keep, "k", "v"); }));
+  LMDDB_ASSERT_OK(env->Write([&](WriteTxn& txn) { return txn.Put(keep, "k", "v"); }));
   const size_t pages_before = env->Info().last_page;
   EXPECT_EQ(env->Stat(doomed)->entries, 2000u);
 
-  ASSERT_OK(env->Write([&](WriteTxn& txn) -> Status {
+  LMDDB_ASSERT_OK(env->Write([&](WriteTxn& txn) -> Status {
     LMDDB_RETURN_IF_ERROR(env->DropDbi(txn, doomed));
     EXPECT_EQ(env->DropDbi(txn, doomed).type(), ErrorType::kResourceNotFound);
     EXPECT_EQ(env->OpenDbi(txn, "doomed", false).status().type(), ErrorType::kResourceNotFound);
@@ -446,9 +429,9 @@ TEST(StorageDbi, DropAndCreateAgainInOneTransaction) {
   auto env = OpenEnv(dir.path());
   ASSERT_NE(env, nullptr);
   const Dbi old_dbi = CreateDbi(*env, "t");
-  ASSERT_OK(env->Write([&](WriteTxn& txn) { return txn.Put(old_dbi, "old", "1"); }));
+  LMDDB_ASSERT_OK(env->Write([&](WriteTxn& txn) { return txn.Put(old_dbi, "old", "1"); }));
   Dbi new_dbi;
-  ASSERT_OK(env->Write([&](WriteTxn& txn) -> Status {
+  LMDDB_ASSERT_OK(env->Write([&](WriteTxn& txn) -> Status {
     LMDDB_RETURN_IF_ERROR(env->DropDbi(txn, old_dbi));
     LMDDB_ASSIGN_OR_RETURN(new_dbi, env->OpenDbi(txn, "t", /*create=*/true));
     return txn.Put(new_dbi, "new", "1");
@@ -465,7 +448,7 @@ TEST(StorageDbi, DropWaitsForOpenReadersBeforeReleasingTheName) {
   auto env = OpenEnv(dir.path());
   ASSERT_NE(env, nullptr);
   const Dbi dbi = CreateDbi(*env, "t");
-  ASSERT_OK(env->Write([&](WriteTxn& txn) { return txn.Put(dbi, "k", "v"); }));
+  LMDDB_ASSERT_OK(env->Write([&](WriteTxn& txn) { return txn.Put(dbi, "k", "v"); }));
   std::atomic<bool> reading{false};
   std::thread reader([&] {
     StatusOr<ReadTxn> read = env->BeginRead();
@@ -474,7 +457,7 @@ TEST(StorageDbi, DropWaitsForOpenReadersBeforeReleasingTheName) {
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
   });
   while (!reading.load()) std::this_thread::yield();
-  ASSERT_OK(env->Write([&](WriteTxn& txn) { return env->DropDbi(txn, dbi); }));
+  LMDDB_ASSERT_OK(env->Write([&](WriteTxn& txn) { return env->DropDbi(txn, dbi); }));
   reader.join();
   StatusOr<std::vector<std::string>> names = env->ListDbis();
   ASSERT_TRUE(names.ok());
@@ -487,7 +470,7 @@ TEST(StorageDbi, DatabasesInTheFileWorkInSnapshotsTakenBeforeLookup) {
     auto env = OpenEnv(dir.path());
     ASSERT_NE(env, nullptr);
     const Dbi dbi = CreateDbi(*env, "t");
-    ASSERT_OK(env->Write([&](WriteTxn& txn) { return txn.Put(dbi, "k", "1"); }));
+    LMDDB_ASSERT_OK(env->Write([&](WriteTxn& txn) { return txn.Put(dbi, "k", "1"); }));
   }
   auto env = OpenEnv(dir.path());
   ASSERT_NE(env, nullptr);
@@ -518,7 +501,7 @@ TEST(StorageDbi, SeesTellsWhetherAHandleIsUsableInASnapshot) {
   EXPECT_TRUE(after->Sees(new_dbi));
   after->Release();
   before->Release();  // else the drop would wait for it (env.h)
-  ASSERT_OK(env->Write([&](WriteTxn& txn) { return env->DropDbi(txn, old_dbi); }));
+  LMDDB_ASSERT_OK(env->Write([&](WriteTxn& txn) { return env->DropDbi(txn, old_dbi); }));
   EXPECT_FALSE(env->BeginRead()->Sees(old_dbi));  // dropped
   EXPECT_FALSE(ReadTxn().Sees(new_dbi));
   EXPECT_FALSE(env->BeginRead()->Sees(Dbi{}));
@@ -530,11 +513,11 @@ TEST(StorageDbi, FindDbiInsideWriteUsesThatTransaction) {
     auto env = OpenEnv(dir.path());
     ASSERT_NE(env, nullptr);
     const Dbi dbi = CreateDbi(*env, "t");
-    ASSERT_OK(env->Write([&](WriteTxn& txn) { return txn.Put(dbi, "k", "1"); }));
+    LMDDB_ASSERT_OK(env->Write([&](WriteTxn& txn) { return txn.Put(dbi, "k", "1"); }));
   }
   auto env = OpenEnv(dir.path());  // empty handle cache
   ASSERT_NE(env, nullptr);
-  ASSERT_OK(env->Write([&](WriteTxn& txn) -> Status {
+  LMDDB_ASSERT_OK(env->Write([&](WriteTxn& txn) -> Status {
     LMDDB_ASSIGN_OR_RETURN(Dbi dbi, env->FindDbi("t"));
     EXPECT_EQ(txn.Get(dbi, "k"), "1");
     return txn.Put(dbi, "k", "2");
