@@ -151,10 +151,11 @@ double SecondsSince(Clock::time_point t) {
 // Why not simply read(2) it: on this kernel (Linux 6.18, ext4 with large
 // folios) readahead and large writes put the file in large folios, and every
 // later 4 KiB pwrite(2) of an LMDB commit into such a folio then costs tens of
-// microseconds in ext4_block_write_begin() (perf, kernel samples). That made a
-// one-put raw LMDB commit 4-5x slower than lmddb's after the raw store had
-// been read sequentially or written in large transactions. POSIX_FADV_WILLNEED
-// reads ahead in order-0 folios, as LMDB's own faults do under MDB_NORDAHEAD.
+// microseconds in ext4_block_write_begin() (perf, kernel samples). With 300k
+// items, a one-put raw LMDB commit cost ~80 us CPU instead of ~8 us after the
+// uncached data file had been read once with read(2). POSIX_FADV_WILLNEED
+// reads ahead in order-0 folios, as LMDB's own page faults do under
+// MDB_NORDAHEAD.
 // With `drop_first`, the file is flushed and its cached pages (those not
 // mapped) are dropped first, so that none stays in a large folio.
 void PrefetchFile(const std::string& path, bool drop_first) {
@@ -275,11 +276,12 @@ class RawStore {
   // Loads into <dir>/load in large transactions, then compacts it into
   // <dir>/db, which the benchmarks use. Why compact: large transactions leave
   // LMDB with a big free list (pages freed by copy-on-write), and every later
-  // small commit then pays for it. Measured here with 300k items: a one-put
-  // commit cost 8.5 us CPU after loading one put per transaction, 17 us after
-  // 100 per transaction and 33 us after 10,000. lmddb, loaded one PutItem at
-  // a time, has no such free list; a compacted copy gives raw LMDB the same
-  // clean start (its best case, which is what the ratio should be against).
+  // small commit pays for it. Measured here with 300k items, page cache filled
+  // the same way (PrefetchFile) in both cases: a one-put commit cost 17.6 us
+  // CPU on a plain copy of the loaded environment and 8.8 us on a compacted
+  // copy. lmddb, loaded one PutItem at a time, has no such free list; the
+  // compacted copy gives raw LMDB the same clean start (its best case, which
+  // is what the ratio should be taken against).
   std::string Load() {
     auto dir = MakeTempDir("raw");
     if (!dir) return "cannot create a temporary directory under " + BaseDir();
@@ -303,7 +305,8 @@ class RawStore {
     std::filesystem::remove_all(load_dir, ec);
     if (!err.empty()) return err;
     db_dir_ = db_dir;
-    // mdb_env_copy2() wrote the copy in large writes: drop those folios.
+    // mdb_env_copy2() writes with O_DIRECT where it can, so little of the
+    // copy is cached; drop whatever is, then read it in small folios.
     PrefetchFile(db_dir_ + "/data.mdb", /*drop_first=*/true);
     return OpenEnv(db_dir, &env_, &dbi_);
   }
