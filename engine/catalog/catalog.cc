@@ -53,7 +53,8 @@ StatusOr<std::unique_ptr<Catalog>> Catalog::Open(storage::Env* env) {
 
 StatusOr<std::shared_ptr<const Table>> Catalog::Find(const storage::ReadTxn& txn,
                                                      std::string_view name) {
-  return FindIn([&](std::string_view key) { return txn.Get(dbi_, key); }, name);
+  return FindIn([&](std::string_view key) { return txn.Get(dbi_, key); }, name,
+                /*cacheable=*/true);
 }
 
 StatusOr<std::shared_ptr<const Table>> Catalog::Find(const storage::WriteTxn& txn,
@@ -62,23 +63,12 @@ StatusOr<std::shared_ptr<const Table>> Catalog::Find(const storage::WriteTxn& tx
   // number that, if it aborts, another commit reuses with other content: what
   // it finds is never cached. Entries cached from committed snapshots are
   // safe to use: the writer lock means no other commit shares its generation.
-  uint64_t generation = DecodeU64(txn.Get(dbi_, kGenerationKey));
-  {
-    absl::MutexLock lock(&mu_);
-    if (generation == cached_generation_) {
-      auto it = cache_.find(ToAbsl(name));
-      if (it != cache_.end()) return it->second;
-    }
-  }
-  std::optional<std::string_view> record = txn.Get(dbi_, TableKey(name));
-  if (!record) return std::shared_ptr<const Table>();
-  auto table = std::make_shared<Table>();
-  LMDDB_ASSIGN_OR_RETURN(table->schema, DecodeTableRecord(*record));
-  LMDDB_ASSIGN_OR_RETURN(table->items, env_->FindDbi(table->schema.ItemsDbName()));
-  return std::shared_ptr<const Table>(std::move(table));
+  return FindIn([&](std::string_view key) { return txn.Get(dbi_, key); }, name,
+                /*cacheable=*/false);
 }
 
-StatusOr<std::shared_ptr<const Table>> Catalog::FindIn(Getter get, std::string_view name) {
+StatusOr<std::shared_ptr<const Table>> Catalog::FindIn(Getter get, std::string_view name,
+                                                       bool cacheable) {
   uint64_t generation = DecodeU64(get(kGenerationKey));
   {
     absl::MutexLock lock(&mu_);
@@ -99,6 +89,7 @@ StatusOr<std::shared_ptr<const Table>> Catalog::FindIn(Getter get, std::string_v
   }
   if (!items.ok()) return items.status();
   table->items = *items;
+  if (!cacheable) return std::shared_ptr<const Table>(std::move(table));
   absl::MutexLock lock(&mu_);
   if (generation > cached_generation_) {
     cache_.clear();

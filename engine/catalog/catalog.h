@@ -74,7 +74,10 @@ class Catalog {
   using Getter = absl::FunctionRef<std::optional<std::string_view>(std::string_view)>;
 
   Catalog(storage::Env* env, storage::Dbi dbi) : env_(env), dbi_(dbi) {}
-  StatusOr<std::shared_ptr<const Table>> FindIn(Getter get, std::string_view name);
+  // Looks `name` up through `get`; stores what it finds in the cache only
+  // when `cacheable` (committed snapshots).
+  StatusOr<std::shared_ptr<const Table>> FindIn(Getter get, std::string_view name,
+                                                bool cacheable);
   Status BumpGeneration(storage::WriteTxn& txn);
 
   storage::Env* env_;

@@ -8,19 +8,17 @@
 #include "engine/ops/return_values.h"
 #include "engine/ops/table_lookup.h"
 #include "engine/value/item_codec.h"
-#include "engine/value/item_size.h"
 #include "engine/value/validate.h"
 
 namespace lmddb::ops {
 
 StatusOr<PutItemResult> PutItem(Engine& engine, const PutItemRequest& request) {
   LMDDB_RETURN_IF_ERROR(catalog::ValidateTableName(request.table_name));
-  LMDDB_RETURN_IF_ERROR(value::ValidateItem(request.item));
+  LMDDB_ASSIGN_OR_RETURN(size_t size, value::ValidateItem(request.item));
   LMDDB_RETURN_IF_ERROR(ValidateNoneOrAllOld(request.return_values));
 
   // Everything that does not depend on the stored state is prepared before
   // the write transaction, which holds LMDB's writer lock.
-  size_t size = value::ItemSize(request.item);
   std::string record;
   value::AppendItemRecord(request.item, size, &record);
 

@@ -6,13 +6,13 @@
 
 #include "absl/strings/str_cat.h"
 #include "engine/common/status_macros.h"
+#include "engine/value/varint.h"
 
 namespace lmddb::value {
 namespace {
 
 using Type = AttributeValue::Type;
 
-constexpr int kMaxVarintBytes = 10;
 // Coefficients are below 10^38 < 2^127: at most 16 little-endian bytes.
 constexpr size_t kMaxCoefficientBytes = 16;
 // Stored exponents are far inside this; anything outside is corruption and
@@ -20,30 +20,6 @@ constexpr size_t kMaxCoefficientBytes = 16;
 constexpr int64_t kMaxStoredExponent = 1000;
 
 // ---------------------------------------------------------------- writing
-
-int VarintLength(uint64_t v) {
-  int n = 1;
-  while (v >= 0x80) {
-    v >>= 7;
-    ++n;
-  }
-  return n;
-}
-
-int EncodeVarint(uint64_t v, char* buf) {
-  int n = 0;
-  while (v >= 0x80) {
-    buf[n++] = static_cast<char>((v & 0x7f) | 0x80);
-    v >>= 7;
-  }
-  buf[n++] = static_cast<char>(v);
-  return n;
-}
-
-void PutVarint(std::string* out, uint64_t v) {
-  char buf[kMaxVarintBytes];
-  out->append(buf, EncodeVarint(v, buf));
-}
 
 void PutLengthPrefixed(std::string* out, std::string_view bytes) {
   PutVarint(out, bytes.size());
@@ -175,22 +151,6 @@ void PutValue(std::string* out, const AttributeValue& v) {
 //
 // Readers consume from the front of a string_view and return false when the
 // bytes run out or are malformed; they never read past the view's end.
-
-bool GetVarint(std::string_view* in, uint64_t* v) {
-  uint64_t result = 0;
-  for (int i = 0; i < kMaxVarintBytes && static_cast<size_t>(i) < in->size(); ++i) {
-    const uint8_t byte = static_cast<uint8_t>((*in)[i]);
-    // The tenth byte may only hold the 64th bit.
-    if (i == kMaxVarintBytes - 1 && byte > 1) return false;
-    result |= static_cast<uint64_t>(byte & 0x7f) << (7 * i);
-    if ((byte & 0x80) == 0) {
-      in->remove_prefix(i + 1);
-      *v = result;
-      return true;
-    }
-  }
-  return false;
-}
 
 bool GetBytes(std::string_view* in, uint64_t n, std::string_view* bytes) {
   if (n > in->size()) return false;

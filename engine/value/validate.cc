@@ -136,15 +136,16 @@ Status CheckValue(const AttributeValue& value, int level) {
 
 Status ValidateAttributeValue(const AttributeValue& value) { return CheckValue(value, 1); }
 
-Status ValidateItem(const Item& item) {
+StatusOr<size_t> ValidateItem(const Item& item) {
   for (const auto& [name, value] : item) {
     if (name.empty()) return Invalid(kEmptyName);
     Status status = CheckValue(value, 1);
     if (!status.ok()) return status;
   }
   // After the per-value checks, so the size walk only sees bounded nesting.
-  if (ItemSize(item) > kMaxItemSize) return Status::Validation(std::string(kItemTooLarge));
-  return Status::Ok();
+  size_t size = ItemSize(item);
+  if (size > kMaxItemSize) return Status::Validation(std::string(kItemTooLarge));
+  return size;
 }
 
 }  // namespace lmddb::value

@@ -46,8 +46,9 @@ Status ValidateAttributeValue(const AttributeValue& value);
 // be empty"; DynamoDB's text for this case is unconfirmed) and
 // ValidateAttributeValue. Then the whole item's size against kMaxItemSize:
 // "Item size has exceeded the maximum allowed size". Names inside M values
-// are not checked.
-Status ValidateItem(const Item& item);
+// are not checked. Returns the item's DynamoDB size (item_size.h), so a
+// writer need not compute it again.
+StatusOr<size_t> ValidateItem(const Item& item);
 
 }  // namespace lmddb::value
 

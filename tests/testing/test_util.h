@@ -7,8 +7,12 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <system_error>
+
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "gtest/gtest.h"
 #include "lmddb/status.hpp"
@@ -54,6 +58,23 @@ inline uint64_t TestSeed(uint64_t fixed = 20240611) {
   if (const char* env = std::getenv("LMDDB_TEST_SEED")) seed = std::strtoull(env, nullptr, 10);
   std::printf("seed=%llu\n", static_cast<unsigned long long>(seed));
   return seed;
+}
+
+// Runs `child` in a forked process and returns its exit code (-1 when it
+// did not exit normally). The child must open its own environment (lmdb.h:
+// an MDB_env must not be used after fork()) and ends with _exit, so no gtest
+// or parent destructor runs there.
+inline int ChildExitCode(const std::function<int()>& child) {
+  const pid_t pid = fork();
+  if (pid == 0) _exit(child());
+  int wstatus = 0;
+  if (pid < 0 || waitpid(pid, &wstatus, 0) != pid) return -1;
+  return WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1;
+}
+
+// As ChildExitCode: 0 when `child` returns true, 1 when false.
+inline int RunInChild(const std::function<bool()>& child) {
+  return ChildExitCode([&] { return child() ? 0 : 1; });
 }
 
 }  // namespace lmddb::testing_util

@@ -347,15 +347,6 @@ TEST(Reopen, FirstGetItemAndDescribeAfterReopenSeeTheItems) {
   EXPECT_TRUE(got->has_value());
 }
 
-// Runs `child` in a forked process, which opens its own Database (an LMDB
-// environment must not be used after fork()), and returns its exit code.
-int RunInChild(const std::function<bool()>& child) {
-  const pid_t pid = fork();
-  if (pid == 0) _exit(child() ? 0 : 1);  // no gtest or parent destructors here
-  int wstatus = 0;
-  if (pid < 0 || waitpid(pid, &wstatus, 0) != pid) return -1;
-  return WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1;
-}
 
 TEST(MultiProcess, TablesAndItemsWrittenByAnotherProcessAreVisible) {
   TempDir dir;

@@ -23,6 +23,7 @@
 namespace lmddb::catalog {
 namespace {
 
+using testing_util::RunInChild;
 using testing_util::TempDir;
 
 
@@ -137,15 +138,6 @@ struct Db {
   }
 };
 
-// Runs `child` in a forked process, which opens its own Env (an MDB_env must
-// not be used after fork()), and returns its exit code.
-int RunInChild(const std::function<bool()>& child) {
-  const pid_t pid = fork();
-  if (pid == 0) _exit(child() ? 0 : 1);  // no gtest or parent destructors here
-  int wstatus = 0;
-  if (pid < 0 || waitpid(pid, &wstatus, 0) != pid) return -1;
-  return WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1;
-}
 
 TEST(Catalog, CreateThenFindReturnsTheStoredSchema) {
   TempDir dir;

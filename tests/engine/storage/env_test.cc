@@ -24,6 +24,7 @@
 namespace lmddb::storage {
 namespace {
 
+using testing_util::ChildExitCode;
 using testing_util::TempDir;
 
 
@@ -216,16 +217,6 @@ TEST(StorageEnv, MaxMapSizeGivesStorageFullAndStaysUsable) {
   LMDDB_ASSERT_OK(WriteRange(*env, "t", next, next + 16, 4000));
 }
 
-// Runs `child` in a forked process, which must open its own Env (lmdb.h: an
-// MDB_env must not be used after fork()), and returns its exit code: 0 when
-// `child` returns true, 1 when false.
-int RunInChild(const std::function<int()>& child) {
-  const pid_t pid = fork();
-  if (pid == 0) _exit(child());  // no gtest or parent destructors here
-  int wstatus = 0;
-  if (pid < 0 || waitpid(pid, &wstatus, 0) != pid) return -1;
-  return WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1;
-}
 
 // Mounts a 2 MiB tmpfs on `dir` in a private mount namespace of this (single
 // threaded, forked) process. False when the system does not allow it.
@@ -253,7 +244,7 @@ bool MountTinyFilesystem(const std::string& dir) {
 
 TEST(StorageEnv, FullDiskGivesStorageFullAndStaysUsable) {
   TempDir dir;
-  const int code = RunInChild([&]() -> int {
+  const int code = ChildExitCode([&]() -> int {
     if (!MountTinyFilesystem(dir.path())) return 77;
     EnvOptions options = SmallMap(EnvOptions::Durability::kSync);
     StatusOr<std::unique_ptr<Env>> env = Env::Open(dir.path() + "/db", options);
@@ -286,7 +277,7 @@ TEST(StorageEnvMultiProcess, ParentSeesChildWriteAndAdoptsItsMapForReads) {
   EXPECT_TRUE(HasRange(*env, "parent", 0, 10, 100));  // leaves a pooled read txn
 
   // Small write: visible to the parent's next snapshot.
-  ASSERT_EQ(RunInChild([&]() -> int {
+  ASSERT_EQ(ChildExitCode([&]() -> int {
               StatusOr<std::unique_ptr<Env>> child = Env::Open(dir.path(), SmallMap());
               return child.ok() && WriteRange(**child, "child", 0, 10, 100).ok() ? 0 : 1;
             }),
@@ -295,7 +286,7 @@ TEST(StorageEnvMultiProcess, ParentSeesChildWriteAndAdoptsItsMapForReads) {
 
   // 8 MiB: the child grows the map beyond the parent's, so the parent's next
   // read transaction meets MDB_MAP_RESIZED and must remap.
-  ASSERT_EQ(RunInChild([&]() -> int {
+  ASSERT_EQ(ChildExitCode([&]() -> int {
               StatusOr<std::unique_ptr<Env>> child = Env::Open(dir.path(), SmallMap());
               return child.ok() && WriteRange(**child, "child", 10, 2058, 4000).ok() ? 0 : 1;
             }),
@@ -313,7 +304,7 @@ TEST(StorageEnvMultiProcess, ParentAdoptsMapGrownByChildForWrites) {
   auto env = OpenEnv(dir.path(), SmallMap());
   ASSERT_NE(env, nullptr);
   LMDDB_ASSERT_OK(WriteRange(*env, "t", 0, 10, 100));
-  ASSERT_EQ(RunInChild([&]() -> int {
+  ASSERT_EQ(ChildExitCode([&]() -> int {
               StatusOr<std::unique_ptr<Env>> child = Env::Open(dir.path(), SmallMap());
               return child.ok() && WriteRange(**child, "t", 10, 2058, 4000).ok() ? 0 : 1;
             }),
@@ -322,7 +313,7 @@ TEST(StorageEnvMultiProcess, ParentAdoptsMapGrownByChildForWrites) {
   LMDDB_ASSERT_OK(WriteRange(*env, "t", 2058, 2100, 4000));
   EXPECT_TRUE(HasRange(*env, "t", 10, 2100, 4000));
   // And the child sees the parent's write after it.
-  ASSERT_EQ(RunInChild([&]() -> int {
+  ASSERT_EQ(ChildExitCode([&]() -> int {
               StatusOr<std::unique_ptr<Env>> child = Env::Open(dir.path(), SmallMap());
               return child.ok() && HasRange(**child, "t", 0, 10, 100) &&
                              HasRange(**child, "t", 2058, 2100, 4000)

@@ -65,6 +65,7 @@ TEST(Validate, AcceptsOrdinaryValues) {
   item.emplace("empty_b", AttributeValue::B(""));
   EXPECT_TRUE(ValidateItem(item).ok());
   EXPECT_TRUE(ValidateItem(Item()).ok());
+  EXPECT_EQ(*ValidateItem(Item()), 0u);
 }
 
 TEST(Validate, EmptySetMessages) {
@@ -150,7 +151,7 @@ TEST(Validate, RefusesThirtyThreeLevels) {
   }
   Item item;
   item.emplace("deep", Nest(32, AttributeValue::Null()));
-  ExpectValidation(ValidateItem(item), kTooDeep);
+  ExpectValidation(ValidateItem(item).status(), kTooDeep);
 }
 
 TEST(Validate, HostileNestingDoesNotOverflowTheStack) {
@@ -158,14 +159,14 @@ TEST(Validate, HostileNestingDoesNotOverflowTheStack) {
   ExpectValidation(ValidateAttributeValue(v), kTooDeep);
   Item item;
   item.emplace("a", std::move(v));
-  ExpectValidation(ValidateItem(item), kTooDeep);
+  ExpectValidation(ValidateItem(item).status(), kTooDeep);
   FreeChain(std::move(item.at("a")));
 }
 
 TEST(Validate, EmptyAttributeName) {
   Item item;
   item.emplace("", AttributeValue::S("x"));
-  ExpectValidation(ValidateItem(item),
+  ExpectValidation(ValidateItem(item).status(),
                    "One or more parameter values were invalid: An attribute name may not be empty");
 }
 
@@ -173,16 +174,18 @@ TEST(Validate, ItemSizeLimit) {
   Item item;
   item.emplace("a", AttributeValue::S(std::string(kMaxItemSize - 1, 'x')));
   ASSERT_EQ(ItemSize(item), kMaxItemSize);
-  EXPECT_TRUE(ValidateItem(item).ok());
+  auto size = ValidateItem(item);
+  ASSERT_TRUE(size.ok());
+  EXPECT_EQ(*size, kMaxItemSize);
   item.emplace("b", AttributeValue::Null());  // 1 + 1 more
-  ExpectValidation(ValidateItem(item), "Item size has exceeded the maximum allowed size");
+  ExpectValidation(ValidateItem(item).status(), "Item size has exceeded the maximum allowed size");
 }
 
 TEST(Validate, ValueErrorsComeBeforeSize) {
   Item item;
   item.emplace("a", AttributeValue::S(std::string(kMaxItemSize, 'x')));
   item.emplace("b", AttributeValue::SS({}));
-  ExpectValidation(ValidateItem(item),
+  ExpectValidation(ValidateItem(item).status(),
                    "One or more parameter values were invalid: An string set  may not be empty");
 }
 
