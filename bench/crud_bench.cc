@@ -644,6 +644,58 @@ void BM_Lmddb_PutItem(benchmark::State& state, lmddb::Durability durability) {
   if (errors != 0) state.SkipWithError("PutItem failed");
 }
 
+// PutItem with a ConditionExpression that holds (the item exists): the
+// price of compiling the condition and checking it against the stored item.
+void BM_Lmddb_PutItemConditional(benchmark::State& state) {
+  LmddbStore& store = LmddbStore::Instance();
+  lmddb::Database* db = store.Db(lmddb::Durability::kNoSync);
+  store.Warm();
+  if (db == nullptr || !store.ok()) return state.SkipWithError(store.error().c_str());
+  lmddb::PutItemRequest request = LmddbStore::MakePutRequest();
+  request.condition_expression = "attribute_exists(pk) AND #v >= :zero AND active = :yes";
+  request.expression_attribute_names = lmddb::ExpressionAttributeNames{{"#v", "version"}};
+  request.expression_attribute_values = lmddb::ExpressionAttributeValues{
+      {":zero", AttributeValue::N(lmddb::Number::FromInt64(0))}, {":yes", AttributeValue::Bool(true)}};
+  const size_t n = NumItems();
+  Rng rng(kSeed ^ 0x9075);
+  int64_t errors = 0;
+  for (auto _ : state) {
+    LmddbStore::SetKey(request.item, rng.Below(n));
+    auto result = db->PutItem(request);
+    if (!result.ok()) ++errors;
+  }
+  state.SetItemsProcessed(state.iterations());
+  if (errors != 0) state.SkipWithError("conditional PutItem failed");
+}
+
+// UpdateItem of an existing 1 KiB item: read, decode, apply two SET
+// actions, re-encode, write.
+void BM_Lmddb_UpdateItem(benchmark::State& state) {
+  LmddbStore& store = LmddbStore::Instance();
+  lmddb::Database* db = store.Db(lmddb::Durability::kNoSync);
+  store.Warm();
+  if (db == nullptr || !store.ok()) return state.SkipWithError(store.error().c_str());
+  lmddb::UpdateItemRequest request;
+  request.table_name = kTableName;
+  request.key.emplace("pk", AttributeValue::S(""));
+  request.update_expression = "SET #v = #v + :one, active = :yes";
+  request.expression_attribute_names = lmddb::ExpressionAttributeNames{{"#v", "version"}};
+  request.expression_attribute_values = lmddb::ExpressionAttributeValues{
+      {":one", AttributeValue::N(lmddb::Number::FromInt64(1))}, {":yes", AttributeValue::Bool(true)}};
+  AttributeValue& pk = request.key.begin()->second;
+  const size_t n = NumItems();
+  Rng rng(kSeed ^ 0x9075);
+  char key[32];
+  int64_t errors = 0;
+  for (auto _ : state) {
+    pk = AttributeValue::S(std::string(key, FormatKey(rng.Below(n), key)));
+    auto result = db->UpdateItem(request);
+    if (!result.ok()) ++errors;
+  }
+  state.SetItemsProcessed(state.iterations());
+  if (errors != 0) state.SkipWithError("UpdateItem failed");
+}
+
 // Durable commits fsync each time: a short fixed time keeps the run short.
 constexpr double kDurableMinTime = 0.5;
 
@@ -660,6 +712,9 @@ BENCHMARK(BM_Lmddb_GetItem)->Threads(2)->UseRealTime();
 // One commit per put, without fsync.
 BENCHMARK_CAPTURE(BM_RawLmdb_Put, nosync, false)->UseRealTime();
 BENCHMARK_CAPTURE(BM_Lmddb_PutItem, nosync, lmddb::Durability::kNoSync)->UseRealTime();
+// Conditional writes and updates against the unconditional PutItem above.
+BENCHMARK(BM_Lmddb_PutItemConditional)->UseRealTime();
+BENCHMARK(BM_Lmddb_UpdateItem)->UseRealTime();
 // One durable commit (fsync) per put.
 BENCHMARK_CAPTURE(BM_RawLmdb_Put, sync, true)->MinTime(kDurableMinTime)->UseRealTime();
 BENCHMARK_CAPTURE(BM_Lmddb_PutItem, sync, lmddb::Durability::kSync)

@@ -61,6 +61,25 @@ int main(int argc, char** argv) {
   std::printf("read back: Price=%s Year=%s\n", (**got)["Price"].n().ToString().c_str(),
               (**got)["Year"].n().ToString().c_str());
 
+  // An update expression with exact decimal arithmetic, and a conditional
+  // write that refuses to overwrite a song that already exists.
+  if (auto s = music.UpdateItem(key, "SET Price = Price + :rise, Plays = if_not_exists(Plays, :zero) + :one",
+                                {{":rise", number("0.01")}, {":zero", number("0")}, {":one", number("1")}});
+      !s.ok()) {
+    return Fail("UpdateItem", s);
+  }
+  got = music.GetItem(key);
+  if (!got.ok() || !got->has_value()) return Fail("GetItem after UpdateItem", got.status());
+  std::printf("after update: Price=%s Plays=%s\n", (**got)["Price"].n().ToString().c_str(),
+              (**got)["Plays"].n().ToString().c_str());
+  lmddb::PutItemRequest put_new;
+  put_new.table_name = "Music";
+  put_new.item = song;
+  put_new.condition_expression = "attribute_not_exists(Artist)";
+  auto conditional = (*db)->PutItem(put_new);
+  std::printf("conditional put of an existing song: %s\n", conditional.status().ToString().c_str());
+  if (conditional.status().type() != lmddb::ErrorType::kConditionalCheckFailed) return 1;
+
   // DynamoDB's validation: a missing key attribute is refused with its message.
   auto bad = music.PutItem({{"Artist", AttributeValue::S("x")}});
   std::printf("invalid put: %s\n", bad.ToString().c_str());

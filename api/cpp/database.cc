@@ -59,6 +59,10 @@ StatusOr<DeleteItemResult> Database::DeleteItem(const DeleteItemRequest& request
   return Guard([&] { return ops::DeleteItem(*engine_, request); });
 }
 
+StatusOr<UpdateItemResult> Database::UpdateItem(const UpdateItemRequest& request) {
+  return Guard([&] { return ops::UpdateItem(*engine_, request); });
+}
+
 Table Database::table(std::string table_name) { return Table(this, std::move(table_name)); }
 
 Status Table::PutItem(Item item) {
@@ -82,6 +86,15 @@ Status Table::DeleteItem(Item key) {
   request.table_name = name_;
   request.key = std::move(key);
   return db_->DeleteItem(request).status();
+}
+
+Status Table::UpdateItem(Item key, std::string update_expression, ExpressionAttributeValues values) {
+  UpdateItemRequest request;
+  request.table_name = name_;
+  request.key = std::move(key);
+  request.update_expression = std::move(update_expression);
+  if (!values.empty()) request.expression_attribute_values = std::move(values);
+  return db_->UpdateItem(request).status();
 }
 
 StatusOr<TableDescription> Table::Describe() {

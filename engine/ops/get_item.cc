@@ -1,9 +1,12 @@
-// GetItem: one lookup in a read snapshot. Reads are always strongly
+// GetItem: one lookup in a read snapshot; a ProjectionExpression decodes
+// only the selected attributes. Reads are always strongly
 // consistent here, so ConsistentRead is accepted and has nothing to change.
 #include "engine/catalog/create_table_validation.h"
 #include "engine/common/status_macros.h"
+#include "engine/expr/projection.h"
 #include "engine/ops/item_key.h"
 #include "engine/ops/operations.h"
+#include "engine/ops/request_expressions.h"
 #include "engine/ops/table_lookup.h"
 #include "engine/value/item_codec.h"
 
@@ -12,6 +15,15 @@ namespace lmddb::ops {
 StatusOr<GetItemResult> GetItem(Engine& engine, const GetItemRequest& request) {
   LMDDB_RETURN_IF_ERROR(catalog::ValidateTableName(request.table_name));
   LMDDB_RETURN_IF_ERROR(ValidateKeyValues(request.key));
+  LMDDB_RETURN_IF_ERROR(ValidateExpressionAttributes(
+      {{"ProjectionExpression", &request.projection_expression}},
+      request.expression_attribute_names, nullptr));
+  expr::ExpressionContext expressions(OptionalPtr(request.expression_attribute_names), nullptr);
+  std::optional<expr::Projection> projection;
+  if (request.projection_expression) {
+    LMDDB_ASSIGN_OR_RETURN(projection, expressions.ParseProjection(*request.projection_expression));
+  }
+  LMDDB_RETURN_IF_ERROR(expressions.CheckAllUsed());
   LMDDB_ASSIGN_OR_RETURN(TableSnapshot snapshot, BeginReadOfTable(engine, request.table_name));
   if (snapshot.table == nullptr) return Status::ResourceNotFound("Requested resource not found");
   const storage::ReadTxn& txn = snapshot.txn;
@@ -22,7 +34,11 @@ StatusOr<GetItemResult> GetItem(Engine& engine, const GetItemRequest& request) {
   LMDDB_ASSIGN_OR_RETURN(std::optional<value::ItemRecord> stored,
                          ReadStoredItem(txn, *table, lmdb_key, key, /*for_write=*/false));
   GetItemResult result;
-  if (stored) {
+  if (!stored) return result;
+  if (projection) {
+    LMDDB_ASSIGN_OR_RETURN(value::ItemView view, value::ItemView::Open(stored->encoded));
+    LMDDB_ASSIGN_OR_RETURN(result.item, expr::Project(projection->paths, view));
+  } else {
     LMDDB_ASSIGN_OR_RETURN(result.item, value::DecodeItem(stored->encoded));
   }
   return result;

@@ -17,6 +17,7 @@ StatusOr<DeleteTableResult> DeleteTable(Engine& engine, const DeleteTableRequest
 StatusOr<PutItemResult> PutItem(Engine& engine, const PutItemRequest& request);
 StatusOr<GetItemResult> GetItem(Engine& engine, const GetItemRequest& request);
 StatusOr<DeleteItemResult> DeleteItem(Engine& engine, const DeleteItemRequest& request);
+StatusOr<UpdateItemResult> UpdateItem(Engine& engine, const UpdateItemRequest& request);
 
 }  // namespace lmddb::ops
 

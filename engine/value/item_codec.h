@@ -90,6 +90,8 @@ class ItemView {
   // The entries of an M value, e.g. from Find(). Borrows its payload.
   // A `map` of another type is an Internal error.
   static StatusOr<ItemView> OpenMap(ValueView map);
+  // The empty item: what a condition sees when no item has the key.
+  ItemView() = default;
 
   // Number of attributes.
   size_t size() const { return count_; }

@@ -41,6 +41,8 @@ constexpr std::string_view kTooDeep =
 constexpr std::string_view kEmptyName = "An attribute name may not be empty";
 
 constexpr std::string_view kItemTooLarge = "Item size has exceeded the maximum allowed size";
+constexpr std::string_view kUpdatedItemTooLarge =
+    "Item size to update has exceeded the maximum allowed size";
 
 Status Invalid(std::string_view detail) {
   std::string message(kInvalid);
@@ -136,7 +138,9 @@ Status CheckValue(const AttributeValue& value, int level) {
 
 Status ValidateAttributeValue(const AttributeValue& value) { return CheckValue(value, 1); }
 
-StatusOr<size_t> ValidateItem(const Item& item) {
+namespace {
+
+StatusOr<size_t> CheckItem(const Item& item, std::string_view too_large) {
   for (const auto& [name, value] : item) {
     if (name.empty()) return Invalid(kEmptyName);
     Status status = CheckValue(value, 1);
@@ -144,8 +148,16 @@ StatusOr<size_t> ValidateItem(const Item& item) {
   }
   // After the per-value checks, so the size walk only sees bounded nesting.
   size_t size = ItemSize(item);
-  if (size > kMaxItemSize) return Status::Validation(std::string(kItemTooLarge));
+  if (size > kMaxItemSize) return Status::Validation(std::string(too_large));
   return size;
+}
+
+}  // namespace
+
+StatusOr<size_t> ValidateItem(const Item& item) { return CheckItem(item, kItemTooLarge); }
+
+StatusOr<size_t> ValidateUpdatedItem(const Item& item) {
+  return CheckItem(item, kUpdatedItemTooLarge);
 }
 
 }  // namespace lmddb::value

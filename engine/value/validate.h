@@ -50,6 +50,10 @@ Status ValidateAttributeValue(const AttributeValue& value);
 // writer need not compute it again.
 StatusOr<size_t> ValidateItem(const Item& item);
 
+// ValidateItem for the result of an UpdateItem, whose size error DynamoDB
+// words differently: "Item size to update has exceeded the maximum allowed size".
+StatusOr<size_t> ValidateUpdatedItem(const Item& item);
+
 }  // namespace lmddb::value
 
 #endif  // LMDDB_ENGINE_VALUE_VALIDATE_H_

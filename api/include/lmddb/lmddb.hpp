@@ -76,6 +76,7 @@ class Database {
   StatusOr<PutItemResult> PutItem(const PutItemRequest& request);
   StatusOr<GetItemResult> GetItem(const GetItemRequest& request);
   StatusOr<DeleteItemResult> DeleteItem(const DeleteItemRequest& request);
+  StatusOr<UpdateItemResult> UpdateItem(const UpdateItemRequest& request);
 
   // A handle for the table named `table_name` (not checked until used).
   Table table(std::string table_name);
@@ -96,6 +97,9 @@ class Table {
   StatusOr<std::optional<Item>> GetItem(Item key);
   // Deletes the item with this key; deleting a missing item succeeds.
   Status DeleteItem(Item key);
+  // Applies `update_expression` to the item with this key (creating it when
+  // absent); `values` are its ExpressionAttributeValues (none when empty).
+  Status UpdateItem(Item key, std::string update_expression, ExpressionAttributeValues values = {});
   StatusOr<TableDescription> Describe();
 
  private:

@@ -9,6 +9,7 @@
 #define LMDDB_OPERATIONS_HPP_
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,6 +28,15 @@ const char* KeyTypeName(KeyType t);          // "HASH", "RANGE"
 const char* BillingModeName(BillingMode m);  // "PROVISIONED", "PAY_PER_REQUEST"
 const char* TableStatusName(TableStatus s);  // "CREATING", "ACTIVE", ...
 const char* ReturnValueName(ReturnValue r);  // "NONE", "ALL_OLD", ...
+
+// ReturnValuesOnConditionCheckFailure: whether a failed condition returns
+// the item it was checked against (Status::item()).
+enum class ReturnValuesOnConditionCheckFailure : uint8_t { kNone = 1, kAllOld = 2 };
+
+// ExpressionAttributeNames: "#placeholder" -> attribute name.
+using ExpressionAttributeNames = std::map<std::string, std::string, std::less<>>;
+// ExpressionAttributeValues: ":placeholder" -> value.
+using ExpressionAttributeValues = Item;
 
 struct AttributeDefinition {
   std::string attribute_name;
@@ -113,12 +123,21 @@ struct ListTablesResult {
   std::optional<std::string> last_evaluated_table_name;
 };
 
-// ---- PutItem / GetItem / DeleteItem -----------------------------------------
+// ---- PutItem / GetItem / DeleteItem / UpdateItem ----------------------------
+//
+// A write with a condition_expression happens only if the condition holds
+// for the item as stored (an absent item reads as an empty item); otherwise
+// the call fails with ConditionalCheckFailedException "The conditional
+// request failed" and writes nothing.
 
 struct PutItemRequest {
   std::string table_name;
   Item item;
   std::optional<ReturnValue> return_values;  // NONE or ALL_OLD
+  std::optional<std::string> condition_expression;
+  std::optional<ExpressionAttributeNames> expression_attribute_names;
+  std::optional<ExpressionAttributeValues> expression_attribute_values;
+  std::optional<ReturnValuesOnConditionCheckFailure> return_values_on_condition_check_failure;
 };
 struct PutItemResult {
   std::optional<Item> attributes;  // the old item, with ReturnValues ALL_OLD
@@ -128,6 +147,8 @@ struct GetItemRequest {
   std::string table_name;
   Item key;
   std::optional<bool> consistent_read;
+  std::optional<std::string> projection_expression;
+  std::optional<ExpressionAttributeNames> expression_attribute_names;
 };
 struct GetItemResult {
   std::optional<Item> item;  // absent when no item has the key
@@ -137,8 +158,31 @@ struct DeleteItemRequest {
   std::string table_name;
   Item key;
   std::optional<ReturnValue> return_values;  // NONE or ALL_OLD
+  std::optional<std::string> condition_expression;
+  std::optional<ExpressionAttributeNames> expression_attribute_names;
+  std::optional<ExpressionAttributeValues> expression_attribute_values;
+  std::optional<ReturnValuesOnConditionCheckFailure> return_values_on_condition_check_failure;
 };
 struct DeleteItemResult {
+  std::optional<Item> attributes;
+};
+
+// Updates the item with `key`, creating it when absent (an UpdateItem
+// without update_expression creates just the key).
+struct UpdateItemRequest {
+  std::string table_name;
+  Item key;
+  std::optional<std::string> update_expression;
+  std::optional<std::string> condition_expression;
+  std::optional<ExpressionAttributeNames> expression_attribute_names;
+  std::optional<ExpressionAttributeValues> expression_attribute_values;
+  std::optional<ReturnValue> return_values;  // any; NONE by default
+  std::optional<ReturnValuesOnConditionCheckFailure> return_values_on_condition_check_failure;
+};
+struct UpdateItemResult {
+  // ALL_OLD / ALL_NEW: the whole item before / after; UPDATED_OLD /
+  // UPDATED_NEW: only the updated attributes. Absent for NONE, and absent
+  // rather than empty when there is nothing to return.
   std::optional<Item> attributes;
 };
 

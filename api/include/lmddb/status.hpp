@@ -13,6 +13,7 @@
 #define LMDDB_STATUS_HPP_
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -21,6 +22,9 @@
 #include <variant>
 
 namespace lmddb {
+
+class AttributeValue;  // lmddb/attribute_value.hpp
+using Item = std::map<std::string, AttributeValue, std::less<>>;
 
 // The DynamoDB exception a failed call maps to. The numeric values are part
 // of the C ABI (api/c result codes): this enum only grows; never renumber.
@@ -93,6 +97,13 @@ class [[nodiscard]] Status {
   // "ValidationException: <message>", or "OK".
   std::string ToString() const;
 
+  // The item a ConditionalCheckFailedException carries when the request
+  // asked for it (ReturnValuesOnConditionCheckFailure ALL_OLD); null when
+  // none is attached (also when the condition failed on a missing item).
+  const Item* item() const { return state_ ? state_->item.get() : nullptr; }
+  // Returns this status with `item` attached. REQUIRES: !ok().
+  Status WithItem(Item item) &&;
+
   friend bool operator==(const Status& a, const Status& b) {
     return a.type() == b.type() && a.message() == b.message();
   }
@@ -101,6 +112,7 @@ class [[nodiscard]] Status {
   struct State {
     ErrorType type;
     std::string message;
+    std::shared_ptr<const Item> item;  // immutable once attached, so copies share it
   };
   std::unique_ptr<State> state_;  // null when OK: an OK Status costs one pointer
 };

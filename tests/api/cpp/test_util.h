@@ -62,6 +62,36 @@ inline ::testing::AssertionResult IsError(const Status& s, ErrorType type,
          << "got " << s.ToString() << "\n  want " << ErrorTypeName(type) << ": " << message;
 }
 
+// A fresh database with one table "Tab": partition key pk (S), sort key sk
+// (N) when the test asks for one.
+class TableTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = OpenDb(dir_.path());
+    ASSERT_NE(db_, nullptr);
+    auto created = db_->CreateTable(TableRequest("Tab", AttributeValue::Type::kS));
+    ASSERT_TRUE(created.ok()) << created.status().ToString();
+  }
+  // The stored item, or nullopt; a failed GetItem fails the test.
+  std::optional<Item> Get(Item key) {
+    GetItemRequest request;
+    request.table_name = "Tab";
+    request.key = std::move(key);
+    auto r = db_->GetItem(request);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? r->item : std::nullopt;
+  }
+  Status Put(Item item) {
+    PutItemRequest request;
+    request.table_name = "Tab";
+    request.item = std::move(item);
+    return db_->PutItem(request).status();
+  }
+
+  TempDir dir_;
+  std::unique_ptr<Database> db_;
+};
+
 }  // namespace lmddb::testing_util
 
 #endif  // LMDDB_TESTS_API_CPP_TEST_UTIL_H_
