@@ -4,7 +4,7 @@
 #include "engine/catalog/create_table_validation.h"
 #include "engine/common/status_macros.h"
 #include "engine/ops/item_change.h"
-#include "engine/ops/item_key.h"
+#include "engine/ops/key_validation.h"
 #include "engine/ops/operations.h"
 #include "engine/ops/request_expressions.h"
 #include "engine/ops/return_values.h"
@@ -16,14 +16,7 @@ namespace lmddb::ops {
 StatusOr<DeleteItemResult> DeleteItem(Engine& engine, const DeleteItemRequest& request) {
   LMDDB_RETURN_IF_ERROR(catalog::ValidateTableName(request.table_name));
   LMDDB_RETURN_IF_ERROR(ValidateKeyValues(request.key));
-  LMDDB_RETURN_IF_ERROR(ValidateExpressionAttributes(
-      {{"ConditionExpression", &request.condition_expression}},
-      request.expression_attribute_names, &request.expression_attribute_values));
-  expr::ExpressionContext expressions(OptionalPtr(request.expression_attribute_names),
-                                      OptionalPtr(request.expression_attribute_values));
-  LMDDB_ASSIGN_OR_RETURN(std::optional<expr::Condition> condition,
-                         ParseConditionExpression(expressions, request.condition_expression));
-  LMDDB_RETURN_IF_ERROR(expressions.CheckAllUsed());
+  LMDDB_ASSIGN_OR_RETURN(WriteExpressions expressions, CompileWriteExpressions(request));
   LMDDB_RETURN_IF_ERROR(ValidateNoneOrAllOld(request.return_values));
 
   DeleteItemResult result;
@@ -31,19 +24,16 @@ StatusOr<DeleteItemResult> DeleteItem(Engine& engine, const DeleteItemRequest& r
     result = DeleteItemResult();
     LMDDB_ASSIGN_OR_RETURN(auto table, FindTable(engine, txn, request.table_name));
     LMDDB_RETURN_IF_ERROR(ValidateKeyParameter(table->schema, request.key));
-    KeyValues key = KeyValuesOf(table->schema, request.key);
-    std::string lmdb_key = EncodeItemKey(key);
-    LMDDB_ASSIGN_OR_RETURN(std::optional<value::ItemRecord> old,
-                           ReadStoredItem(txn, *table, lmdb_key, key, /*for_write=*/false));
-    if (condition) {
-      LMDDB_RETURN_IF_ERROR(CheckWriteCondition(*condition, old,
-                                                request.return_values_on_condition_check_failure));
-    }
-    if (!old) return Status::Ok();
+    LMDDB_ASSIGN_OR_RETURN(WriteTarget target,
+                           ReadWriteTarget(txn, *table, request.key, /*for_write=*/false,
+                                           expressions.condition,
+                                           request.return_values_on_condition_check_failure));
+    if (!target.old) return Status::Ok();
     if (WantsAllOld(request.return_values)) {
-      LMDDB_ASSIGN_OR_RETURN(result.attributes, value::DecodeItem(old->encoded));
+      LMDDB_ASSIGN_OR_RETURN(result.attributes, value::DecodeItem(target.old->encoded));
     }
-    return ApplyItemChange(engine.catalog(), txn, *table, ItemChange{lmdb_key, old, {}, 0});
+    return ApplyItemChange(engine.catalog(), txn, *table,
+                           ItemChange{target.lmdb_key, target.old, {}, 0});
   }));
   return result;
 }

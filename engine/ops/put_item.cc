@@ -4,7 +4,7 @@
 #include "engine/catalog/create_table_validation.h"
 #include "engine/common/status_macros.h"
 #include "engine/ops/item_change.h"
-#include "engine/ops/item_key.h"
+#include "engine/ops/key_validation.h"
 #include "engine/ops/operations.h"
 #include "engine/ops/request_expressions.h"
 #include "engine/ops/return_values.h"
@@ -17,14 +17,7 @@ namespace lmddb::ops {
 StatusOr<PutItemResult> PutItem(Engine& engine, const PutItemRequest& request) {
   LMDDB_RETURN_IF_ERROR(catalog::ValidateTableName(request.table_name));
   LMDDB_ASSIGN_OR_RETURN(size_t size, value::ValidateItem(request.item));
-  LMDDB_RETURN_IF_ERROR(ValidateExpressionAttributes(
-      {{"ConditionExpression", &request.condition_expression}},
-      request.expression_attribute_names, &request.expression_attribute_values));
-  expr::ExpressionContext expressions(OptionalPtr(request.expression_attribute_names),
-                                      OptionalPtr(request.expression_attribute_values));
-  LMDDB_ASSIGN_OR_RETURN(std::optional<expr::Condition> condition,
-                         ParseConditionExpression(expressions, request.condition_expression));
-  LMDDB_RETURN_IF_ERROR(expressions.CheckAllUsed());
+  LMDDB_ASSIGN_OR_RETURN(WriteExpressions expressions, CompileWriteExpressions(request));
   LMDDB_RETURN_IF_ERROR(ValidateNoneOrAllOld(request.return_values));
 
   // Everything that does not depend on the stored state is prepared before
@@ -37,19 +30,15 @@ StatusOr<PutItemResult> PutItem(Engine& engine, const PutItemRequest& request) {
     result = PutItemResult();  // Write() may run this more than once
     LMDDB_ASSIGN_OR_RETURN(auto table, FindTable(engine, txn, request.table_name));
     LMDDB_RETURN_IF_ERROR(ValidateItemKeyAttributes(table->schema, request.item));
-    KeyValues key = KeyValuesOf(table->schema, request.item);
-    std::string lmdb_key = EncodeItemKey(key);
-    LMDDB_ASSIGN_OR_RETURN(std::optional<value::ItemRecord> old,
-                           ReadStoredItem(txn, *table, lmdb_key, key, /*for_write=*/true));
-    if (condition) {
-      LMDDB_RETURN_IF_ERROR(CheckWriteCondition(*condition, old,
-                                                request.return_values_on_condition_check_failure));
-    }
-    if (old && WantsAllOld(request.return_values)) {
-      LMDDB_ASSIGN_OR_RETURN(result.attributes, value::DecodeItem(old->encoded));
+    LMDDB_ASSIGN_OR_RETURN(WriteTarget target,
+                           ReadWriteTarget(txn, *table, request.item, /*for_write=*/true,
+                                           expressions.condition,
+                                           request.return_values_on_condition_check_failure));
+    if (target.old && WantsAllOld(request.return_values)) {
+      LMDDB_ASSIGN_OR_RETURN(result.attributes, value::DecodeItem(target.old->encoded));
     }
     return ApplyItemChange(engine.catalog(), txn, *table,
-                           ItemChange{lmdb_key, old, record, size});
+                           ItemChange{target.lmdb_key, target.old, record, size});
   }));
   return result;
 }

@@ -4,6 +4,8 @@
 #include "engine/common/status_macros.h"
 #include "engine/common/strings.h"
 #include "engine/expr/evaluate.h"
+#include "engine/ops/item_key.h"
+#include "engine/ops/key_validation.h"
 #include "engine/value/item_codec.h"
 #include "engine/value/validate.h"
 
@@ -60,26 +62,52 @@ Status ValidateExpressionAttributes(std::initializer_list<ExpressionParameter> e
   return Status::Ok();
 }
 
-StatusOr<std::optional<expr::Condition>> ParseConditionExpression(
-    expr::ExpressionContext& context, const std::optional<std::string>& text) {
-  if (!text) return std::optional<expr::Condition>();
-  LMDDB_ASSIGN_OR_RETURN(expr::Condition condition,
-                         context.ParseCondition(*text, expr::ExpressionKind::kCondition));
-  return std::optional<expr::Condition>(std::move(condition));
+StatusOr<WriteExpressions> CompileWriteExpressions(
+    const std::optional<std::string>* update_expression,
+    const std::optional<std::string>& condition_expression,
+    const std::optional<ExpressionAttributeNames>& names,
+    const std::optional<ExpressionAttributeValues>& values) {
+  static const std::optional<std::string> kNotAParameter;
+  const std::optional<std::string>& update_text =
+      update_expression != nullptr ? *update_expression : kNotAParameter;
+  if (update_expression != nullptr) {
+    LMDDB_RETURN_IF_ERROR(ValidateExpressionAttributes(
+        {{"UpdateExpression", &update_text}, {"ConditionExpression", &condition_expression}}, names,
+        &values));
+  } else {
+    LMDDB_RETURN_IF_ERROR(ValidateExpressionAttributes(
+        {{"ConditionExpression", &condition_expression}}, names, &values));
+  }
+  expr::ExpressionContext context(OptionalPtr(names), OptionalPtr(values));
+  WriteExpressions compiled;
+  if (update_text) {
+    LMDDB_ASSIGN_OR_RETURN(compiled.update, context.ParseUpdate(*update_text));
+  }
+  if (condition_expression) {
+    LMDDB_ASSIGN_OR_RETURN(compiled.condition,
+                           context.ParseCondition(*condition_expression, expr::ExpressionKind::kCondition));
+  }
+  LMDDB_RETURN_IF_ERROR(context.CheckAllUsed());
+  return compiled;
 }
 
-Status CheckWriteCondition(const expr::Condition& condition,
-                           const std::optional<value::ItemRecord>& old,
-                           std::optional<ReturnValuesOnConditionCheckFailure> on_failure) {
+StatusOr<WriteTarget> ReadWriteTarget(const storage::WriteTxn& txn, const catalog::Table& table,
+                                      const Item& key_source, bool for_write,
+                                      const std::optional<expr::Condition>& condition,
+                                      std::optional<ReturnValuesOnConditionCheckFailure> on_failure) {
+  const KeyValues key = KeyValuesOf(table.schema, key_source);
+  WriteTarget target{EncodeItemKey(key), std::nullopt};
+  LMDDB_ASSIGN_OR_RETURN(target.old, ReadStoredItem(txn, table, target.lmdb_key, key, for_write));
+  if (!condition) return target;
   value::ItemView view;
-  if (old) {
-    LMDDB_ASSIGN_OR_RETURN(view, value::ItemView::Open(old->encoded));
+  if (target.old) {
+    LMDDB_ASSIGN_OR_RETURN(view, value::ItemView::Open(target.old->encoded));
   }
-  LMDDB_ASSIGN_OR_RETURN(bool holds, expr::Evaluate(condition, view));
-  if (holds) return Status::Ok();
+  LMDDB_ASSIGN_OR_RETURN(bool holds, expr::Evaluate(*condition, view));
+  if (holds) return target;
   Status failed = Status::ConditionalCheckFailed("The conditional request failed");
-  if (old && on_failure == ReturnValuesOnConditionCheckFailure::kAllOld) {
-    LMDDB_ASSIGN_OR_RETURN(Item item, value::DecodeItem(old->encoded));
+  if (target.old && on_failure == ReturnValuesOnConditionCheckFailure::kAllOld) {
+    LMDDB_ASSIGN_OR_RETURN(Item item, value::DecodeItem(target.old->encoded));
     return std::move(failed).WithItem(std::move(item));
   }
   return failed;

@@ -1,6 +1,7 @@
 // Request-level checks and steps shared by the operations that take
 // expressions: the rules on ExpressionAttributeNames/Values that DynamoDB
-// applies before parsing, and the condition check of a conditional write.
+// applies before parsing, compiling an item write's expressions, and
+// reading the item a write addresses with its condition check.
 #ifndef LMDDB_ENGINE_OPS_REQUEST_EXPRESSIONS_H_
 #define LMDDB_ENGINE_OPS_REQUEST_EXPRESSIONS_H_
 
@@ -9,8 +10,10 @@
 #include <string>
 #include <utility>
 
+#include "engine/catalog/catalog.h"
 #include "engine/expr/ast.h"
 #include "engine/expr/parser.h"
+#include "engine/storage/txn.h"
 #include "engine/value/item_record.h"
 #include "lmddb/operations.hpp"
 #include "lmddb/status.hpp"
@@ -40,17 +43,47 @@ const T* OptionalPtr(const std::optional<T>& value) {
   return value ? &*value : nullptr;
 }
 
-// Parses a ConditionExpression when the request has one.
-StatusOr<std::optional<expr::Condition>> ParseConditionExpression(
-    expr::ExpressionContext& context, const std::optional<std::string>& text);
+// The compiled expressions of an item write.
+struct WriteExpressions {
+  std::optional<expr::UpdateExpression> update;  // UpdateItem only
+  std::optional<expr::Condition> condition;
+};
 
-// The ConditionExpression check of a write, against the item as stored
-// (`old` absent: an empty item). Fails with ConditionalCheckFailedException
-// "The conditional request failed", carrying the stored item when `on_failure`
-// is ALL_OLD and there is one.
-Status CheckWriteCondition(const expr::Condition& condition,
-                           const std::optional<value::ItemRecord>& old,
-                           std::optional<ReturnValuesOnConditionCheckFailure> on_failure);
+// The request-level checks (ValidateExpressionAttributes), then the
+// UpdateExpression (when `update_expression` is not null: the operation has
+// one) and the ConditionExpression, then CheckAllUsed: DynamoDB's order.
+StatusOr<WriteExpressions> CompileWriteExpressions(
+    const std::optional<std::string>* update_expression,
+    const std::optional<std::string>& condition_expression,
+    const std::optional<ExpressionAttributeNames>& names,
+    const std::optional<ExpressionAttributeValues>& values);
+
+// The same for a PutItem, DeleteItem or UpdateItem request.
+template <typename Request>
+StatusOr<WriteExpressions> CompileWriteExpressions(const Request& request) {
+  const std::optional<std::string>* update = nullptr;
+  if constexpr (requires { request.update_expression; }) update = &request.update_expression;
+  return CompileWriteExpressions(update, request.condition_expression,
+                                 request.expression_attribute_names,
+                                 request.expression_attribute_values);
+}
+
+// The item a write addresses, as stored before the write.
+struct WriteTarget {
+  std::string lmdb_key;
+  std::optional<value::ItemRecord> old;  // absent when no item has the key
+};
+
+// Reads the item with the key attributes of `key_source` (the new item or
+// the Key parameter, already validated against the schema) and checks the
+// write's condition against it (an absent item reads as an empty item).
+// A failed condition is ConditionalCheckFailedException "The conditional
+// request failed", carrying the stored item when `on_failure` is ALL_OLD and
+// there is one. `for_write`: see ReadStoredItem.
+StatusOr<WriteTarget> ReadWriteTarget(const storage::WriteTxn& txn, const catalog::Table& table,
+                                      const Item& key_source, bool for_write,
+                                      const std::optional<expr::Condition>& condition,
+                                      std::optional<ReturnValuesOnConditionCheckFailure> on_failure);
 
 }  // namespace lmddb::ops
 

@@ -11,7 +11,6 @@
 #include "engine/expr/projection.h"
 #include "engine/expr/update.h"
 #include "engine/ops/item_change.h"
-#include "engine/ops/item_key.h"
 #include "engine/ops/key_validation.h"
 #include "engine/ops/operations.h"
 #include "engine/ops/request_expressions.h"
@@ -28,8 +27,9 @@ Status CheckKeyAttributesUntouched(const catalog::TableSchema& schema,
   for (const expr::DocumentPath& path : paths) {
     const std::string& name = path.elements.front().name;
     if (name == schema.hash_key.name || (schema.range_key && name == schema.range_key->name)) {
-      return Status::Validation(StrCat("One or more parameter values were invalid: Cannot update attribute ",
-                                       name, ". This attribute is part of the key"));
+      return Status::Validation(StrCat("One or more parameter values were invalid: ",
+                                       "Cannot update attribute ", name,
+                                       ". This attribute is part of the key"));
     }
   }
   return Status::Ok();
@@ -62,19 +62,8 @@ std::optional<Item> ReturnedAttributes(ReturnValue rv, const std::optional<Item>
 StatusOr<UpdateItemResult> UpdateItem(Engine& engine, const UpdateItemRequest& request) {
   LMDDB_RETURN_IF_ERROR(catalog::ValidateTableName(request.table_name));
   LMDDB_RETURN_IF_ERROR(ValidateKeyValues(request.key));
-  LMDDB_RETURN_IF_ERROR(ValidateExpressionAttributes(
-      {{"UpdateExpression", &request.update_expression},
-       {"ConditionExpression", &request.condition_expression}},
-      request.expression_attribute_names, &request.expression_attribute_values));
-  expr::ExpressionContext expressions(OptionalPtr(request.expression_attribute_names),
-                                      OptionalPtr(request.expression_attribute_values));
-  std::optional<expr::UpdateExpression> update;
-  if (request.update_expression) {
-    LMDDB_ASSIGN_OR_RETURN(update, expressions.ParseUpdate(*request.update_expression));
-  }
-  LMDDB_ASSIGN_OR_RETURN(std::optional<expr::Condition> condition,
-                         ParseConditionExpression(expressions, request.condition_expression));
-  LMDDB_RETURN_IF_ERROR(expressions.CheckAllUsed());
+  LMDDB_ASSIGN_OR_RETURN(WriteExpressions expressions, CompileWriteExpressions(request));
+  const std::optional<expr::UpdateExpression>& update = expressions.update;
   const ReturnValue return_values = request.return_values.value_or(ReturnValue::kNone);
   const std::vector<expr::DocumentPath> updated =
       update ? expr::UpdatedPaths(*update) : std::vector<expr::DocumentPath>();
@@ -86,14 +75,11 @@ StatusOr<UpdateItemResult> UpdateItem(Engine& engine, const UpdateItemRequest& r
     LMDDB_ASSIGN_OR_RETURN(auto table, FindTable(engine, txn, request.table_name));
     LMDDB_RETURN_IF_ERROR(ValidateKeyParameter(table->schema, request.key));
     LMDDB_RETURN_IF_ERROR(CheckKeyAttributesUntouched(table->schema, updated));
-    KeyValues key = KeyValuesOf(table->schema, request.key);
-    std::string lmdb_key = EncodeItemKey(key);
-    LMDDB_ASSIGN_OR_RETURN(std::optional<value::ItemRecord> old,
-                           ReadStoredItem(txn, *table, lmdb_key, key, /*for_write=*/true));
-    if (condition) {
-      LMDDB_RETURN_IF_ERROR(CheckWriteCondition(*condition, old,
-                                                request.return_values_on_condition_check_failure));
-    }
+    LMDDB_ASSIGN_OR_RETURN(WriteTarget target,
+                           ReadWriteTarget(txn, *table, request.key, /*for_write=*/true,
+                                           expressions.condition,
+                                           request.return_values_on_condition_check_failure));
+    const std::optional<value::ItemRecord>& old = target.old;
     // An update that only removes (REMOVE, DELETE from a set) does not
     // create a missing item, as in DynamoDB; an UpdateItem without any
     // update does create the key-only item.
@@ -110,7 +96,8 @@ StatusOr<UpdateItemResult> UpdateItem(Engine& engine, const UpdateItemRequest& r
     record.clear();
     value::AppendItemRecord(new_item, size, &record);
     result.attributes = ReturnedAttributes(return_values, old_item, new_item, updated);
-    return ApplyItemChange(engine.catalog(), txn, *table, ItemChange{lmdb_key, old, record, size});
+    return ApplyItemChange(engine.catalog(), txn, *table,
+                           ItemChange{target.lmdb_key, old, record, size});
   }));
   return result;
 }
