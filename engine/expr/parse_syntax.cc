@@ -292,22 +292,52 @@ StatusOr<SyntaxParser::Result> SyntaxParser::ReadPathOrValue() {
   return Result{path, Term::kOperand};
 }
 
-StatusOr<bool> SyntaxParser::StartOperand(Result* out) {
+StatusOr<bool> SyntaxParser::StartTerm(Level paren, uint8_t state, Result* out) {
   const Token& t = Peek();
+  if (!StartsTerm(t.kind)) return SyntaxError(pos_);
   if (t.kind == TokenKind::kLParen) {
     ++pos_;
-    PushLevel(Level::kOperandParen, kExpectItem);
+    PushLevel(paren, state);
     return false;
   }
   if (t.kind == TokenKind::kId && Peek(1).kind == TokenKind::kLParen) {
     PushCall();
     return false;
   }
-  if (t.kind == TokenKind::kId || t.kind == TokenKind::kNameRef || t.kind == TokenKind::kValueRef) {
-    LMDDB_ASSIGN_OR_RETURN(*out, ReadPathOrValue());
-    return true;
-  }
-  return SyntaxError(pos_);
+  LMDDB_ASSIGN_OR_RETURN(*out, ReadPathOrValue());
+  return true;
+}
+
+Status SyntaxParser::TakeOperator(uint8_t next_state) {
+  Frame& f = frames_->back();
+  f.op = Peek().kind;
+  f.op_token = static_cast<uint32_t>(pos_);
+  ++pos_;
+  f.state = next_state;
+  return Status::Ok();
+}
+
+Status SyntaxParser::AddPrimary(uint32_t node) {
+  Frame& f = frames_->back();
+  scratch_->push_back(WrapNots(node, f.nots));
+  f.nots = 0;
+  f.state = kAfterPrimary;
+  return Status::Ok();
+}
+
+uint32_t SyntaxParser::NewArithmetic(uint32_t right) {
+  const Frame& f = frames_->back();
+  const uint32_t kids[2] = {f.left.node, right};
+  return NewNode(f.op == TokenKind::kPlus ? NodeKind::kPlus : NodeKind::kMinus, f.op_token, kids,
+                 2);
+}
+
+Status SyntaxParser::CloseGroup(Result inner) {
+  if (tree_->nodes[inner.node].paren) LMDDB_RETURN_IF_ERROR(RedundancyFound());
+  tree_->nodes[inner.node].paren = true;
+  ++pos_;
+  Finish(inner);
+  return Status::Ok();
 }
 
 Status SyntaxParser::Run() {
@@ -327,27 +357,27 @@ Status SyntaxParser::Run() {
   return Status::Ok();
 }
 
-// Reads an operand into `var` in an operand-only position: from a nested
-// level that just finished, at once, or by pushing a level and returning.
-#define LMDDB_READ_OPERAND(var)                                 \
-  Result var;                                                   \
-  if (have_result_) {                                           \
-    var = TakeResult();                                         \
-  } else {                                                      \
-    LMDDB_ASSIGN_OR_RETURN(const bool lmddb_now, StartOperand(&var)); \
-    if (!lmddb_now) return Status::Ok();                        \
+// Reads a term into `var`: from a nested level that just finished, at
+// once, or by pushing a level (a '(' opens `paren` in `state`) and
+// returning, to come back when that level finishes.
+#define LMDDB_READ_TERM(var, paren, state)                                      \
+  Result var;                                                                   \
+  if (have_result_) {                                                           \
+    var = TakeResult();                                                         \
+  } else {                                                                      \
+    LMDDB_ASSIGN_OR_RETURN(const bool lmddb_now, StartTerm(paren, state, &var)); \
+    if (!lmddb_now) return Status::Ok();                                        \
   }
+// Reads an operand where only an operand may stand.
+#define LMDDB_READ_OPERAND(var) LMDDB_READ_TERM(var, Level::kOperandParen, kExpectItem)
 
 Status SyntaxParser::StepCondition() {
   Frame& f = frames_->back();
   switch (f.state) {
     case kExpectPrimary: {
-      Result term;
-      if (have_result_) {
-        term = TakeResult();
-      } else {
-        const Token& t = Peek();
-        if (t.kind == TokenKind::kNot) {
+      if (!have_result_) {
+        const TokenKind kind = Peek().kind;
+        if (kind == TokenKind::kNot) {
           // NOT only starts a condition: the content of an enclosing
           // parenthesis is now known to be one.
           if (f.first && window_open_) LMDDB_RETURN_IF_ERROR(ResolveWindow());
@@ -356,19 +386,10 @@ Status SyntaxParser::StepCondition() {
           ++pos_;
           return Status::Ok();
         }
-        if (!StartsTerm(t.kind)) return SyntaxError(pos_);
+        if (!StartsTerm(kind)) return SyntaxError(pos_);
         if (!window_open_) OpenWindow();
-        if (t.kind == TokenKind::kLParen) {
-          ++pos_;
-          PushLevel(Level::kCondParen, kExpectPrimary);
-          return Status::Ok();
-        }
-        if (t.kind == TokenKind::kId && Peek(1).kind == TokenKind::kLParen) {
-          PushCall();
-          return Status::Ok();
-        }
-        LMDDB_ASSIGN_OR_RETURN(term, ReadPathOrValue());
       }
+      LMDDB_READ_TERM(term, Level::kCondParen, kExpectPrimary);
       f.left = term;
       f.state = kAfterTerm;
       return Status::Ok();
@@ -380,13 +401,9 @@ Status SyntaxParser::StepCondition() {
         if (term.term == Term::kCond) return SyntaxError(pos_);
         if (window_open_) LMDDB_RETURN_IF_ERROR(ResolveWindow());
         f.first = false;
-        f.op = t.kind;
-        f.op_token = static_cast<uint32_t>(pos_);
-        ++pos_;
-        f.state = t.kind == TokenKind::kBetween ? kExpectLow
-                  : t.kind == TokenKind::kIn    ? kExpectInParen
-                                                : kExpectRight;
-        return Status::Ok();
+        return TakeOperator(t.kind == TokenKind::kBetween ? kExpectLow
+                            : t.kind == TokenKind::kIn    ? kExpectInParen
+                                                          : kExpectRight);
       }
       // A bare term closing the parenthesis that holds it: "(a)", "(f(x))".
       const bool bare =
@@ -394,7 +411,7 @@ Status SyntaxParser::StepCondition() {
       switch (term.term) {
         case Term::kOperand:
           if (!bare) return SyntaxError(pos_);
-          return CloseBareGroup(term);
+          return CloseGroup(term);
         case Term::kCall: {
           const bool owner = window_open_ && window_owner_ == frames_->size() - 1;
           if (owner || t.kind == TokenKind::kAnd || t.kind == TokenKind::kOr) {
@@ -403,7 +420,7 @@ Status SyntaxParser::StepCondition() {
             if (window_open_) LMDDB_RETURN_IF_ERROR(ResolveWindow());
             break;
           }
-          if (bare) return CloseBareGroup(term);  // still undecided
+          if (bare) return CloseGroup(term);  // still undecided
           break;  // no continuation: the level's end reports this token
         }
         case Term::kCond:
@@ -411,20 +428,14 @@ Status SyntaxParser::StepCondition() {
         case Term::kArith:
           return Status::Internal("expression parser: arithmetic in a condition");
       }
-      scratch_->push_back(WrapNots(term.node, f.nots));
-      f.nots = 0;
-      f.state = kAfterPrimary;
-      return Status::Ok();
+      return AddPrimary(term.node);
     }
     case kExpectRight: {
       LMDDB_READ_OPERAND(right);
       const uint32_t kids[2] = {f.left.node, right.node};
       const uint32_t node = NewNode(NodeKind::kCompare, f.op_token, kids, 2);
       tree_->nodes[node].op = f.op;
-      scratch_->push_back(WrapNots(node, f.nots));
-      f.nots = 0;
-      f.state = kAfterPrimary;
-      return Status::Ok();
+      return AddPrimary(node);
     }
     case kExpectLow: {
       LMDDB_READ_OPERAND(low);
@@ -440,11 +451,7 @@ Status SyntaxParser::StepCondition() {
     case kExpectHigh: {
       LMDDB_READ_OPERAND(high);
       const uint32_t kids[3] = {f.left.node, f.aux, high.node};
-      const uint32_t node = NewNode(NodeKind::kBetween, f.op_token, kids, 3);
-      scratch_->push_back(WrapNots(node, f.nots));
-      f.nots = 0;
-      f.state = kAfterPrimary;
-      return Status::Ok();
+      return AddPrimary(NewNode(NodeKind::kBetween, f.op_token, kids, 3));
     }
     case kExpectInParen:
       if (Peek().kind != TokenKind::kLParen) return SyntaxError(pos_);
@@ -465,10 +472,7 @@ Status SyntaxParser::StepCondition() {
       tree_->children.insert(tree_->children.end(), scratch_->begin() + f.aux, scratch_->end());
       tree_->nodes.push_back(in);
       scratch_->resize(f.aux);
-      scratch_->push_back(WrapNots(static_cast<uint32_t>(tree_->nodes.size() - 1), f.nots));
-      f.nots = 0;
-      f.state = kAfterPrimary;
-      return Status::Ok();
+      return AddPrimary(static_cast<uint32_t>(tree_->nodes.size() - 1));
     }
     case kAfterPrimary: {
       const Token& t = Peek();
@@ -499,14 +503,6 @@ Status SyntaxParser::StepCondition() {
   }
 }
 
-Status SyntaxParser::CloseBareGroup(Result term) {
-  if (tree_->nodes[term.node].paren) LMDDB_RETURN_IF_ERROR(RedundancyFound());
-  tree_->nodes[term.node].paren = true;
-  ++pos_;
-  Finish(term);
-  return Status::Ok();
-}
-
 Status SyntaxParser::StepOperandParen() {
   Frame& f = frames_->back();
   if (f.state == kExpectItem) {
@@ -515,12 +511,7 @@ Status SyntaxParser::StepOperandParen() {
     f.state = kAfterItem;
   }
   if (Peek().kind != TokenKind::kRParen) return SyntaxError(pos_);
-  const Result inner = f.left;
-  if (tree_->nodes[inner.node].paren) LMDDB_RETURN_IF_ERROR(RedundancyFound());
-  tree_->nodes[inner.node].paren = true;
-  ++pos_;
-  Finish(inner);
-  return Status::Ok();
+  return CloseGroup(f.left);
 }
 
 Status SyntaxParser::StepList() {
@@ -587,23 +578,7 @@ Status SyntaxParser::StepUpdate() {
       return Status::Internal("expression parser: bad clause");
     }
     case kExpectSetValue: {
-      Result term;
-      if (have_result_) {
-        term = TakeResult();
-      } else {
-        const Token& t = Peek();
-        if (!StartsTerm(t.kind)) return SyntaxError(pos_);
-        if (t.kind == TokenKind::kLParen) {
-          ++pos_;
-          PushLevel(Level::kSetParen, kExpectFirst);
-          return Status::Ok();
-        }
-        if (t.kind == TokenKind::kId && Peek(1).kind == TokenKind::kLParen) {
-          PushCall();
-          return Status::Ok();
-        }
-        LMDDB_ASSIGN_OR_RETURN(term, ReadPathOrValue());
-      }
+      LMDDB_READ_TERM(term, Level::kSetParen, kExpectFirst);
       f.left = term;
       f.state = kAfterSetTerm;
       return Status::Ok();
@@ -615,11 +590,7 @@ Status SyntaxParser::StepUpdate() {
       const Token& t = Peek();
       if (f.left.term != Term::kArith &&
           (t.kind == TokenKind::kPlus || t.kind == TokenKind::kMinus)) {
-        f.op = t.kind;
-        f.op_token = static_cast<uint32_t>(pos_);
-        ++pos_;
-        f.state = kExpectSetRight;
-        return Status::Ok();
+        return TakeOperator(kExpectSetRight);
       }
       AddAction(Clause::kSet, f.path, static_cast<int32_t>(f.left.node));
       f.state = kAfterAction;
@@ -627,10 +598,7 @@ Status SyntaxParser::StepUpdate() {
     }
     case kExpectSetRight: {
       LMDDB_READ_OPERAND(right);
-      const uint32_t kids[2] = {f.left.node, right.node};
-      const uint32_t node = NewNode(
-          f.op == TokenKind::kPlus ? NodeKind::kPlus : NodeKind::kMinus, f.op_token, kids, 2);
-      AddAction(Clause::kSet, f.path, static_cast<int32_t>(node));
+      AddAction(Clause::kSet, f.path, static_cast<int32_t>(NewArithmetic(right.node)));
       f.state = kAfterAction;
       return Status::Ok();
     }
@@ -660,23 +628,7 @@ Status SyntaxParser::StepSetParen() {
   Frame& f = frames_->back();
   switch (f.state) {
     case kExpectFirst: {
-      Result term;
-      if (have_result_) {
-        term = TakeResult();
-      } else {
-        const Token& t = Peek();
-        if (!StartsTerm(t.kind)) return SyntaxError(pos_);
-        if (t.kind == TokenKind::kLParen) {
-          ++pos_;
-          PushLevel(Level::kSetParen, kExpectFirst);
-          return Status::Ok();
-        }
-        if (t.kind == TokenKind::kId && Peek(1).kind == TokenKind::kLParen) {
-          PushCall();
-          return Status::Ok();
-        }
-        LMDDB_ASSIGN_OR_RETURN(term, ReadPathOrValue());
-      }
+      LMDDB_READ_TERM(term, Level::kSetParen, kExpectFirst);
       f.left = term;
       f.state = kAfterFirst;
       [[fallthrough]];
@@ -686,43 +638,28 @@ Status SyntaxParser::StepSetParen() {
       if (t.kind == TokenKind::kPlus || t.kind == TokenKind::kMinus) {
         if (f.left.term == Term::kArith) return SyntaxError(pos_);
         if (window_open_) LMDDB_RETURN_IF_ERROR(ResolveWindow());  // it is arithmetic
-        f.op = t.kind;
-        f.op_token = static_cast<uint32_t>(pos_);
-        ++pos_;
-        f.state = kExpectSecond;
-        return Status::Ok();
+        return TakeOperator(kExpectSecond);
       }
       if (t.kind != TokenKind::kRParen) return SyntaxError(pos_);
-      const Result inner = f.left;
-      if (tree_->nodes[inner.node].paren) LMDDB_RETURN_IF_ERROR(RedundancyFound());
-      tree_->nodes[inner.node].paren = true;
-      ++pos_;
-      Finish(inner);
-      return Status::Ok();
+      return CloseGroup(f.left);
     }
     case kExpectSecond: {
       LMDDB_READ_OPERAND(right);
-      const uint32_t kids[2] = {f.left.node, right.node};
-      const uint32_t node = NewNode(
-          f.op == TokenKind::kPlus ? NodeKind::kPlus : NodeKind::kMinus, f.op_token, kids, 2);
-      f.left = Result{node, Term::kArith};
+      f.left = Result{NewArithmetic(right.node), Term::kArith};
       f.state = kExpectClose;
       [[fallthrough]];
     }
-    case kExpectClose: {
+    case kExpectClose:
+      // A new node: never in parentheses before, so never redundant.
       if (Peek().kind != TokenKind::kRParen) return SyntaxError(pos_);
-      const Result inner = f.left;
-      tree_->nodes[inner.node].paren = true;
-      ++pos_;
-      Finish(inner);
-      return Status::Ok();
-    }
+      return CloseGroup(f.left);
     default:
       return Status::Internal("expression parser: bad SET state");
   }
 }
 
 #undef LMDDB_READ_OPERAND
+#undef LMDDB_READ_TERM
 
 Status SyntaxParser::ParseCondition() {
   PushLevel(Level::kCondTop, kExpectPrimary);

@@ -58,13 +58,22 @@ class SyntaxParser {
   Status StepList();
   Status StepUpdate();
   Status StepSetParen();
-  // Ends a condition-context parenthesis whose content is a single term.
-  Status CloseBareGroup(Result term);
 
-  // Reads an operand where only an operand may stand. Returns true with
-  // *out set when it was read at once (a path or a :value); false when a
-  // nested level was pushed, whose result arrives in a later step.
-  StatusOr<bool> StartOperand(Result* out);
+  // Reads a term at pos_, where a '(' opens a `paren` level starting in
+  // `state`. Returns true with *out set when it was read at once (a path or
+  // a :value); false when a nested level was pushed (a parenthesis or a
+  // function's arguments), whose result arrives in a later step.
+  StatusOr<bool> StartTerm(Level paren, uint8_t state, Result* out);
+  // Ends a parenthesis holding the single term `inner` at its ')'; a
+  // second pair directly around the term is redundant.
+  Status CloseGroup(Result inner);
+  // The innermost level: records the operator at pos_ and moves past it.
+  Status TakeOperator(uint8_t next_state);
+  // The innermost condition level: adds a finished primary, under the NOTs
+  // read before it, to the AND/OR chain.
+  Status AddPrimary(uint32_t node);
+  // The innermost level's left term, its + or -, and `right`, as a node.
+  uint32_t NewArithmetic(uint32_t right);
   // Reads a path or a :value at pos_ (REQUIRES: one starts there).
   StatusOr<Result> ReadPathOrValue();
   StatusOr<uint32_t> ReadPath();

@@ -6,6 +6,7 @@
 #include "absl/strings/escaping.h"
 #include "engine/common/status_macros.h"
 #include "engine/common/strings.h"
+#include "engine/expr/operand_types.h"
 #include "engine/expr/parse_paths.h"
 #include "engine/expr/parse_walk.h"
 
@@ -39,23 +40,6 @@ std::string_view TypeSetName(uint16_t types) {
     if (types == Bit(static_cast<Type>(t))) return TypeName(static_cast<Type>(t));
   }
   return kAnyPathType;
-}
-
-// The upper-case names DynamoDB uses for ADD and DELETE operands.
-std::string_view LongTypeName(Type type) {
-  switch (type) {
-    case Type::kS: return "STRING";
-    case Type::kN: return "NUMBER";
-    case Type::kB: return "BINARY";
-    case Type::kBool: return "BOOLEAN";
-    case Type::kNull: return "NULL";
-    case Type::kL: return "LIST";
-    case Type::kM: return "MAP";
-    case Type::kSS: return "STRING_SET";
-    case Type::kNS: return "NUMBER_SET";
-    case Type::kBS: return "BINARY_SET";
-  }
-  return "NULL";
 }
 
 std::string_view ComparatorName(TokenKind op) {
@@ -119,16 +103,16 @@ struct Validator::OpInfo {
 Validator::Validator(const Source& source, Tree* tree, const Placeholders& placeholders)
     : source_(source), tree_(tree), placeholders_(placeholders) {}
 
+// Each OpInfo{...}: name, operands, whether more may follow, operand types,
+// whether the first must be distinct, result types.
 Validator::OpInfo Validator::InfoOf(const Node& node) const {
   OpInfo info;
   switch (node.kind) {
-    case NodeKind::kCompare:
-      info.name = ComparatorName(node.op);
-      info.required = 2;
-      info.operand_types =
-          node.op == TokenKind::kEq || node.op == TokenKind::kNe ? kAll : kOrdered;
-      info.distinct = true;
+    case NodeKind::kCompare: {
+      const bool equality = node.op == TokenKind::kEq || node.op == TokenKind::kNe;
+      info = OpInfo{ComparatorName(node.op), 2, false, equality ? kAll : kOrdered, true};
       break;
+    }
     case NodeKind::kBetween:
       info = OpInfo{"BETWEEN", 3, false, kOrdered, true};
       break;
@@ -136,55 +120,45 @@ Validator::OpInfo Validator::InfoOf(const Node& node) const {
       info = OpInfo{"IN", 1, true, kAll, true};
       break;
     case NodeKind::kAnd:
-      info = OpInfo{"AND", 2, false, kBool, false};
-      break;
     case NodeKind::kOr:
-      info = OpInfo{"OR", 2, false, kBool, false};
+      info = OpInfo{node.kind == NodeKind::kAnd ? "AND" : "OR", 2, false, kBool, false};
       break;
     case NodeKind::kNot:
       info = OpInfo{"NOT", 1, false, kBool, false};
       break;
     case NodeKind::kPlus:
-      info = OpInfo{"+", 2, false, kNumber, false, kNumber};
-      break;
     case NodeKind::kMinus:
-      info = OpInfo{"-", 2, false, kNumber, false, kNumber};
+      info = OpInfo{node.kind == NodeKind::kPlus ? "+" : "-", 2, false, kNumber, false, kNumber};
       break;
     case NodeKind::kFunction: {
-      info.name = source_.Text(node.token);
-      info.function = FunctionOf(info.name);
-      info.distinct = true;
-      switch (info.function) {
+      const std::string_view name = source_.Text(node.token);
+      const Function function = FunctionOf(name);
+      switch (function) {
         case Function::kAttributeExists:
         case Function::kAttributeNotExists:
-          info.required = 1;
+          info = OpInfo{name, 1, false, kAll, true};
           break;
         case Function::kAttributeType:
         case Function::kContains:
-          info.required = 2;
+          info = OpInfo{name, 2, false, kAll, true};
           break;
         case Function::kBeginsWith:
-          info.required = 2;
-          info.operand_types = kStringBinary;
+          info = OpInfo{name, 2, false, kStringBinary, true};
           break;
         case Function::kSize:
-          info.required = 1;
-          info.operand_types = kIterable;
-          info.returns = kNumber;
+          info = OpInfo{name, 1, false, kIterable, true, kNumber};
           break;
         case Function::kIfNotExists:
-          info.required = 2;
-          info.returns = kAll;
+          info = OpInfo{name, 2, false, kAll, true, kAll};
           break;
         case Function::kListAppend:
-          info.required = 2;
-          info.operand_types = kList;
-          info.distinct = false;
-          info.returns = kList;
+          info = OpInfo{name, 2, false, kList, false, kList};
           break;
         case Function::kUnknown:
+          info = OpInfo{name, 0, false, kAll, true};
           break;
       }
+      info.function = function;
       break;
     }
     case NodeKind::kPath:
@@ -259,9 +233,7 @@ Status Validator::Operator(uint32_t n) {
         ", number of operands: ", node.count));
   }
   auto type_error = [&](std::string_view type) {
-    return source_.Invalid(
-        StrCat("Incorrect operand type for operator or function; operator or function: ", info.name,
-               ", operand type: ", type));
+    return source_.Invalid(OperandTypeMessage(info.name, type));
   };
   for (uint32_t i = 0; i < node.count; ++i) {
     const Node& child = tree_->nodes[tree_->Child(node, i)];
@@ -377,14 +349,9 @@ Status Validator::Expression(uint32_t root) {
 
 Status Validator::AddOrDeleteOperand(Clause clause, uint32_t n) {
   const Type type = tree_->nodes[n].value->type();
-  const bool is_set = type == Type::kSS || type == Type::kNS || type == Type::kBS;
-  const bool ok = is_set || (clause == Clause::kAdd && type == Type::kN);
-  if (ok) return Status::Ok();
   const bool add = clause == Clause::kAdd;
-  return source_.Invalid(StrCat(
-      "Incorrect operand type for operator or function; operator: ", add ? "ADD" : "DELETE",
-      ", operand type: ", LongTypeName(type), ", typeSet: ",
-      add ? "ALLOWED_FOR_ADD_OPERAND" : "ALLOWED_FOR_DELETE_OPERAND"));
+  if (IsAddOrDeleteOperand(add, type)) return Status::Ok();
+  return source_.Invalid(AddOrDeleteOperandMessage(add, type));
 }
 
 Status Validator::ValidateCondition() { return Expression(tree_->root); }

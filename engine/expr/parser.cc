@@ -50,9 +50,14 @@ Status CheckText(const internal::Source& source) {
   return source.Invalid("Expression size has exceeded the maximum allowed size;");
 }
 
-// DynamoDB's message for keys no expression used, in its order.
-Status UnusedKeys(std::string_view map_name, std::vector<std::string_view> keys,
-                  std::vector<std::string_view> used) {
+// DynamoDB's message for keys of `map` (a request's names or values) no
+// expression used, in its order.
+template <typename Map>
+Status UnusedKeys(std::string_view map_name, const Map* map, std::vector<std::string_view> used) {
+  if (map == nullptr || map->empty()) return Status::Ok();
+  std::vector<std::string_view> keys;
+  keys.reserve(map->size());
+  for (const auto& entry : *map) keys.push_back(entry.first);
   std::sort(used.begin(), used.end());
   std::vector<bool> unused(keys.size());
   bool any = false;
@@ -66,6 +71,34 @@ Status UnusedKeys(std::string_view map_name, std::vector<std::string_view> keys,
                                    StrJoin(internal::JavaHashSetOrder(keys, unused), ", "), "}"));
 }
 
+// The grammar a parse follows; ParseCondition's kinds and the key
+// condition share one.
+enum class Grammar { kCondition, kProjection, kUpdate };
+
+// Passes 1 to 4 over `source`, leaving the checked tree in `w`.
+Status CheckExpression(const internal::Source& source, Grammar grammar,
+                       const internal::Placeholders& placeholders, Workspace& w) {
+  LMDDB_RETURN_IF_ERROR(CheckText(source));
+  Tokenize(source.text, &w.tokens);
+  internal::SyntaxParser parser(source, &w.tree);
+  internal::Validator validator(source, &w.tree, placeholders);
+  switch (grammar) {
+    case Grammar::kCondition:
+      LMDDB_RETURN_IF_ERROR(parser.ParseCondition());
+      LMDDB_RETURN_IF_ERROR(internal::WalkCondition(source, &w.tree));
+      return validator.ValidateCondition();
+    case Grammar::kProjection:
+      LMDDB_RETURN_IF_ERROR(parser.ParseProjection());
+      LMDDB_RETURN_IF_ERROR(internal::WalkProjection(source, &w.tree));
+      return validator.ValidateProjection();
+    case Grammar::kUpdate:
+      LMDDB_RETURN_IF_ERROR(parser.ParseUpdate());
+      LMDDB_RETURN_IF_ERROR(internal::WalkUpdate(source, &w.tree));
+      return validator.ValidateUpdate();
+  }
+  return Status::Internal("expression parser: bad grammar");
+}
+
 }  // namespace
 
 ExpressionContext::ExpressionContext(const AttributeNames* names, const Item* values)
@@ -74,26 +107,16 @@ ExpressionContext::ExpressionContext(const AttributeNames* names, const Item* va
 StatusOr<Condition> ExpressionContext::ParseCondition(std::string_view text, ExpressionKind kind) {
   Workspace& w = ThreadWorkspace();
   const internal::Source source{text, &w.tokens, kind};
-  LMDDB_RETURN_IF_ERROR(CheckText(source));
-  Tokenize(text, &w.tokens);
-  internal::SyntaxParser parser(source, &w.tree);
-  LMDDB_RETURN_IF_ERROR(parser.ParseCondition());
-  LMDDB_RETURN_IF_ERROR(internal::WalkCondition(source, &w.tree));
-  internal::Validator validator(source, &w.tree, {names_, values_, &used_names_, &used_values_});
-  LMDDB_RETURN_IF_ERROR(validator.ValidateCondition());
+  LMDDB_RETURN_IF_ERROR(CheckExpression(source, Grammar::kCondition,
+                                         {names_, values_, &used_names_, &used_values_}, w));
   return internal::BuildCondition(source, w.tree);
 }
 
 StatusOr<KeyCondition> ExpressionContext::ParseKeyCondition(std::string_view text) {
   Workspace& w = ThreadWorkspace();
   const internal::Source source{text, &w.tokens, ExpressionKind::kKeyCondition};
-  LMDDB_RETURN_IF_ERROR(CheckText(source));
-  Tokenize(text, &w.tokens);
-  internal::SyntaxParser parser(source, &w.tree);
-  LMDDB_RETURN_IF_ERROR(parser.ParseCondition());
-  LMDDB_RETURN_IF_ERROR(internal::WalkCondition(source, &w.tree));
-  internal::Validator validator(source, &w.tree, {names_, values_, &used_names_, &used_values_});
-  LMDDB_RETURN_IF_ERROR(validator.ValidateCondition());
+  LMDDB_RETURN_IF_ERROR(CheckExpression(source, Grammar::kCondition,
+                                         {names_, values_, &used_names_, &used_values_}, w));
   StatusOr<KeyCondition> key = internal::BuildKeyCondition(source, w.tree);
   if (!key.ok()) LMDDB_RETURN_IF_ERROR(CheckAllUsed());
   return key;
@@ -102,43 +125,22 @@ StatusOr<KeyCondition> ExpressionContext::ParseKeyCondition(std::string_view tex
 StatusOr<Projection> ExpressionContext::ParseProjection(std::string_view text) {
   Workspace& w = ThreadWorkspace();
   const internal::Source source{text, &w.tokens, ExpressionKind::kProjection};
-  LMDDB_RETURN_IF_ERROR(CheckText(source));
-  Tokenize(text, &w.tokens);
-  internal::SyntaxParser parser(source, &w.tree);
-  LMDDB_RETURN_IF_ERROR(parser.ParseProjection());
-  LMDDB_RETURN_IF_ERROR(internal::WalkProjection(source, &w.tree));
-  internal::Validator validator(source, &w.tree, {names_, values_, &used_names_, &used_values_});
-  LMDDB_RETURN_IF_ERROR(validator.ValidateProjection());
+  LMDDB_RETURN_IF_ERROR(CheckExpression(source, Grammar::kProjection,
+                                         {names_, values_, &used_names_, &used_values_}, w));
   return internal::BuildProjection(w.tree);
 }
 
 StatusOr<UpdateExpression> ExpressionContext::ParseUpdate(std::string_view text) {
   Workspace& w = ThreadWorkspace();
   const internal::Source source{text, &w.tokens, ExpressionKind::kUpdate};
-  LMDDB_RETURN_IF_ERROR(CheckText(source));
-  Tokenize(text, &w.tokens);
-  internal::SyntaxParser parser(source, &w.tree);
-  LMDDB_RETURN_IF_ERROR(parser.ParseUpdate());
-  LMDDB_RETURN_IF_ERROR(internal::WalkUpdate(source, &w.tree));
-  internal::Validator validator(source, &w.tree, {names_, values_, &used_names_, &used_values_});
-  LMDDB_RETURN_IF_ERROR(validator.ValidateUpdate());
+  LMDDB_RETURN_IF_ERROR(CheckExpression(source, Grammar::kUpdate,
+                                         {names_, values_, &used_names_, &used_values_}, w));
   return internal::BuildUpdate(source, w.tree);
 }
 
 Status ExpressionContext::CheckAllUsed() const {
-  if (names_ != nullptr && !names_->empty()) {
-    std::vector<std::string_view> keys;
-    keys.reserve(names_->size());
-    for (const auto& [key, name] : *names_) keys.push_back(key);
-    LMDDB_RETURN_IF_ERROR(UnusedKeys("ExpressionAttributeNames", std::move(keys), used_names_));
-  }
-  if (values_ != nullptr && !values_->empty()) {
-    std::vector<std::string_view> keys;
-    keys.reserve(values_->size());
-    for (const auto& [key, value] : *values_) keys.push_back(key);
-    LMDDB_RETURN_IF_ERROR(UnusedKeys("ExpressionAttributeValues", std::move(keys), used_values_));
-  }
-  return Status::Ok();
+  LMDDB_RETURN_IF_ERROR(UnusedKeys("ExpressionAttributeNames", names_, used_names_));
+  return UnusedKeys("ExpressionAttributeValues", values_, used_values_);
 }
 
 }  // namespace lmddb::expr

@@ -39,6 +39,7 @@
 #include "engine/common/status_macros.h"
 #include "engine/common/strings.h"
 #include "engine/expr/document_path.h"
+#include "engine/expr/operand_types.h"
 #include "engine/expr/update_sets.h"
 
 namespace lmddb::expr {
@@ -64,33 +65,13 @@ constexpr int kMaxOperandDepth = 512;
 // reads the item, and the parser repeats them; here they keep a malformed
 // tree away from pass 1 and give DynamoDB's texts if one gets through.
 
-// The long type names DynamoDB prints for ADD and DELETE operands.
-const char* LongTypeName(Type type) {
-  switch (type) {
-    case Type::kS: return "STRING";
-    case Type::kN: return "NUMBER";
-    case Type::kB: return "BINARY";
-    case Type::kBool: return "BOOLEAN";
-    case Type::kNull: return "NULL";
-    case Type::kL: return "LIST";
-    case Type::kM: return "MAP";
-    default: return TypeName(type);
+// An ADD (`add`) or DELETE value must be of a type the action takes.
+Status CheckActionOperand(bool add, const AttributeValue* value) {
+  if (value == nullptr) {
+    return Status::Internal(add ? "ADD action has no value" : "DELETE action has no value");
   }
-}
-
-// ADD / DELETE:
-// "...; operator: ADD, operand type: STRING, typeSet: ALLOWED_FOR_ADD_OPERAND".
-Status BadActionOperand(std::string_view action, Type type) {
-  return Status::Validation(StrCat(
-      kInvalidUpdate, "Incorrect operand type for operator or function; operator: ", action,
-      ", operand type: ", LongTypeName(type), ", typeSet: ALLOWED_FOR_", action, "_OPERAND"));
-}
-
-// +, -, list_append: "...; operator or function: +, operand type: S".
-Status BadFunctionOperand(std::string_view function, Type type) {
-  return Status::Validation(StrCat(
-      kInvalidUpdate, "Incorrect operand type for operator or function; operator or function: ",
-      function, ", operand type: ", TypeName(type)));
+  if (IsAddOrDeleteOperand(add, value->type())) return Status::Ok();
+  return Status::Validation(StrCat(kInvalidUpdate, AddOrDeleteOperandMessage(add, value->type())));
 }
 
 Status CheckOperand(const Operand& op, int depth) {
@@ -122,7 +103,8 @@ Status CheckOperand(const Operand& op, int depth) {
       for (const Operand* arg : {op.left.get(), op.right.get()}) {
         LMDDB_RETURN_IF_ERROR(CheckOperand(*arg, depth + 1));
         if (arg->kind == Operand::Kind::kValue && arg->value->type() != wanted) {
-          return BadFunctionOperand(function, arg->value->type());
+          return Status::Validation(
+              StrCat(kInvalidUpdate, OperandTypeMessage(function, TypeName(arg->value->type()))));
         }
       }
       return Status::Ok();
@@ -192,15 +174,8 @@ Status CheckNoOverlap(const std::vector<const DocumentPath*>& paths) {
 
 Status CheckTree(const UpdateExpression& update) {
   for (const auto& a : update.set) LMDDB_RETURN_IF_ERROR(CheckOperand(a.value, 0));
-  for (const auto& a : update.add) {
-    if (a.value == nullptr) return Status::Internal("ADD action has no value");
-    const Type type = a.value->type();
-    if (type != Type::kN && !IsSetType(type)) return BadActionOperand("ADD", type);
-  }
-  for (const auto& a : update.del) {
-    if (a.value == nullptr) return Status::Internal("DELETE action has no value");
-    if (!IsSetType(a.value->type())) return BadActionOperand("DELETE", a.value->type());
-  }
+  for (const auto& a : update.add) LMDDB_RETURN_IF_ERROR(CheckActionOperand(true, a.value));
+  for (const auto& a : update.del) LMDDB_RETURN_IF_ERROR(CheckActionOperand(false, a.value));
   const std::vector<const DocumentPath*> paths = ActionPaths(update);
   for (const DocumentPath* path : paths) {
     // A path starts with an attribute name; anything else names no slot.

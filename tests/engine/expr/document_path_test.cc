@@ -5,53 +5,14 @@
 #include <string>
 #include <string_view>
 
+#include "ast_builders.h"
 #include "expr_test_util.h"
 #include "gtest/gtest.h"
 
 namespace lmddb::expr {
 namespace {
 
-using expr_test::EncodedItem;
-using expr_test::L;
-using expr_test::M;
-using expr_test::N;
-using expr_test::Null;
-using expr_test::S;
-using expr_test::SS;
-
-PathElement Name(std::string name) {
-  PathElement e;
-  e.name = std::move(name);
-  return e;
-}
-
-PathElement Index(uint32_t index) {
-  PathElement e;
-  e.kind = PathElement::Kind::kIndex;
-  e.index = index;
-  return e;
-}
-
-// "a.b[2].c" as a path (names without dots or brackets).
-DocumentPath Path(std::string_view text) {
-  DocumentPath path;
-  size_t i = 0;
-  while (i < text.size()) {
-    if (text[i] == '.') {
-      ++i;
-    } else if (text[i] == '[') {
-      const size_t close = text.find(']', i);
-      path.elements.push_back(
-          Index(static_cast<uint32_t>(std::stoul(std::string(text.substr(i + 1, close - i - 1))))));
-      i = close + 1;
-    } else {
-      const size_t end = std::min(text.find_first_of(".[", i), text.size());
-      path.elements.push_back(Name(std::string(text.substr(i, end - i))));
-      i = end;
-    }
-  }
-  return path;
-}
+using namespace expr_test;  // NOLINT
 
 Item Sample() {
   return {{"a", M({{"b", N("1")},

@@ -12,17 +12,7 @@
 namespace lmddb::expr {
 namespace {
 
-using expr_test::B;
-using expr_test::Bool;
-using expr_test::BS;
-using expr_test::EncodedItem;
-using expr_test::L;
-using expr_test::M;
-using expr_test::N;
-using expr_test::NS;
-using expr_test::Null;
-using expr_test::S;
-using expr_test::SS;
+using namespace expr_test;  // NOLINT
 
 class ParsedConditionTest : public ::testing::Test {
  protected:

@@ -4,119 +4,21 @@
 // (Alternator's test_condition_expression.py, test_filter_expression.py).
 #include "engine/expr/evaluate.h"
 
-#include <deque>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "ast_builders.h"
 #include "expr_test_util.h"
 #include "gtest/gtest.h"
 
 namespace lmddb::expr {
 namespace {
 
-using expr_test::B;
-using expr_test::Bool;
-using expr_test::BS;
-using expr_test::EncodedItem;
-using expr_test::L;
-using expr_test::M;
-using expr_test::N;
-using expr_test::NS;
-using expr_test::Null;
-using expr_test::S;
-using expr_test::SS;
+using namespace expr_test;  // NOLINT
 using Kind = Condition::Kind;
-
-// "a.b[2].c" as a path (names without dots or brackets).
-DocumentPath Path(std::string_view text) {
-  DocumentPath path;
-  size_t i = 0;
-  while (i < text.size()) {
-    if (text[i] == '.') {
-      ++i;
-    } else if (text[i] == '[') {
-      const size_t close = text.find(']', i);
-      PathElement e;
-      e.kind = PathElement::Kind::kIndex;
-      e.index = static_cast<uint32_t>(std::stoul(std::string(text.substr(i + 1, close - i - 1))));
-      path.elements.push_back(e);
-      i = close + 1;
-    } else {
-      const size_t end = std::min(text.find_first_of(".[", i), text.size());
-      PathElement e;
-      e.name = std::string(text.substr(i, end - i));
-      path.elements.push_back(e);
-      i = end;
-    }
-  }
-  return path;
-}
-
-Operand At(std::string_view path) {
-  Operand o;
-  o.kind = Operand::Kind::kPath;
-  o.path = Path(path);
-  return o;
-}
-
-Operand SizeOf(std::string_view path) {
-  Operand o = At(path);
-  o.kind = Operand::Kind::kSize;
-  return o;
-}
-
-Condition Cmp(Operand a, Comparator op, Operand b) {
-  Condition c;
-  c.kind = Kind::kCompare;
-  c.comparator = op;
-  c.operands.push_back(std::move(a));
-  c.operands.push_back(std::move(b));
-  return c;
-}
-
-Condition Fn(Kind kind, Operand a) {
-  Condition c;
-  c.kind = kind;
-  c.operands.push_back(std::move(a));
-  return c;
-}
-
-Condition Fn(Kind kind, Operand a, Operand b) {
-  Condition c = Fn(kind, std::move(a));
-  c.operands.push_back(std::move(b));
-  return c;
-}
-
-Condition Between(Operand v, Operand lo, Operand hi) {
-  Condition c = Fn(Kind::kBetween, std::move(v), std::move(lo));
-  c.operands.push_back(std::move(hi));
-  return c;
-}
-
-template <typename... Rest>
-Condition In(Operand v, Rest... candidates) {
-  Condition c = Fn(Kind::kIn, std::move(v));
-  (c.operands.push_back(std::move(candidates)), ...);
-  return c;
-}
-
-Condition Logic(Kind kind, Condition left, Condition right) {
-  Condition c;
-  c.kind = kind;
-  c.left = std::make_unique<Condition>(std::move(left));
-  c.right = std::make_unique<Condition>(std::move(right));
-  return c;
-}
-
-Condition Not(Condition inner) {
-  Condition c;
-  c.kind = Kind::kNot;
-  c.left = std::make_unique<Condition>(std::move(inner));
-  return c;
-}
 
 constexpr Comparator kEq = Comparator::kEq;
 constexpr Comparator kNe = Comparator::kNe;
@@ -137,13 +39,7 @@ class EvaluateTest : public ::testing::Test {
  protected:
   // An ExpressionAttributeValues operand; the value lives as long as the
   // test (operands point at it, as at a request's values).
-  Operand V(AttributeValue v) {
-    values_.push_back(std::move(v));
-    Operand o;
-    o.kind = Operand::Kind::kValue;
-    o.value = &values_.back();
-    return o;
-  }
+  Operand V(AttributeValue v) { return values_.V(std::move(v)); }
 
   // Evaluates against `item` stored; fails the test on an error.
   bool Eval(const Condition& c, const Item& item) {
@@ -153,7 +49,7 @@ class EvaluateTest : public ::testing::Test {
     return result.ok() && *result;
   }
 
-  std::deque<AttributeValue> values_;
+  ValueStore values_;
 };
 
 TEST_F(EvaluateTest, EqualityHoldsOnlyForTheSameTypeAndValue) {

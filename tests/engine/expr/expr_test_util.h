@@ -1,10 +1,12 @@
-// Short constructors for attribute values in expression tests, and a parsed
-// expression kept together with the names and values it points into.
+// Short constructors for attribute values and items in expression tests, a
+// compact rendering of them for failure messages, and items in their stored
+// encoding.
 #ifndef LMDDB_TESTS_ENGINE_EXPR_EXPR_TEST_UTIL_H_
 #define LMDDB_TESTS_ENGINE_EXPR_EXPR_TEST_UTIL_H_
 
 #include <initializer_list>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "engine/value/item_codec.h"
@@ -36,6 +38,46 @@ inline AttributeValue NS(std::initializer_list<std::string_view> texts) {
     if (n.ok()) ns.push_back(*n);
   }
   return AttributeValue::NS(std::move(ns));
+}
+inline Item It(std::initializer_list<std::pair<const std::string, AttributeValue>> attrs) {
+  return Item(attrs);
+}
+
+// A compact rendering for failure messages: {a: "x", n: 1, l: [true, null]}.
+inline std::string Show(const AttributeValue& v);
+inline std::string Show(const Item& item) {
+  std::string out = "{";
+  for (const auto& [name, value] : item) {
+    if (out.size() > 1) out += ", ";
+    out += name + ": " + Show(value);
+  }
+  return out + "}";
+}
+inline std::string Show(const AttributeValue& v) {
+  auto join = [](const auto& members, auto show) {
+    std::string out = "[";
+    for (const auto& m : members) {
+      if (out.size() > 1) out += ", ";
+      out += show(m);
+    }
+    return out + "]";
+  };
+  auto quote = [](const std::string& s) { return "\"" + s + "\""; };
+  switch (v.type()) {
+    case AttributeValue::Type::kS: return quote(v.s());
+    case AttributeValue::Type::kN: return v.n().ToString();
+    case AttributeValue::Type::kB: return "B" + quote(v.b());
+    case AttributeValue::Type::kBool: return v.boolean() ? "true" : "false";
+    case AttributeValue::Type::kNull: return "null";
+    case AttributeValue::Type::kL:
+      return join(v.l(), [](const AttributeValue& e) { return Show(e); });
+    case AttributeValue::Type::kM: return Show(v.m());
+    case AttributeValue::Type::kSS: return "SS" + join(v.ss(), quote);
+    case AttributeValue::Type::kNS:
+      return "NS" + join(v.ns(), [](const Number& n) { return n.ToString(); });
+    case AttributeValue::Type::kBS: return "BS" + join(v.bs(), quote);
+  }
+  return "?";
 }
 
 // An item in its stored encoding, for evaluation against an ItemView.

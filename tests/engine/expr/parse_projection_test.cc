@@ -10,23 +10,7 @@ namespace {
 
 class ExprProjectionTest : public ParseFixture {
  protected:
-  static std::string Syntax(std::string_view token, std::string_view near) {
-    return StrCat("Invalid ProjectionExpression: Syntax error; token: \"", token, "\", near: \"",
-                  near, "\"");
-  }
-  static std::string Invalid(std::string_view message) {
-    return StrCat("Invalid ProjectionExpression: ", message);
-  }
-  static std::string Overlap(std::string_view one, std::string_view two) {
-    return Invalid(StrCat("Two document paths overlap with each other; must remove or rewrite one "
-                          "of these paths; path one: ",
-                          one, ", path two: ", two));
-  }
-  static std::string Conflict(std::string_view one, std::string_view two) {
-    return Invalid(StrCat("Two document paths conflict with each other; must remove or rewrite "
-                          "one of these paths; path one: ",
-                          one, ", path two: ", two));
-  }
+  ExprProjectionTest() : ParseFixture("ProjectionExpression") {}
 };
 
 TEST_F(ExprProjectionTest, PathsInWrittenOrder) {

@@ -1,5 +1,6 @@
 // Helpers for the parser tests: a request's placeholders, the error text of
-// a failed parse, and compact renderings of parsed trees, e.g.
+// a failed parse, DynamoDB's messages to expect, and compact renderings of
+// parsed trees, e.g.
 //   OR(=(a,:x),AND(=(b,:y),=(c,:z)))     SET a=(b+:v) REMOVE c[1]
 #ifndef LMDDB_TESTS_ENGINE_EXPR_PARSE_TEST_UTIL_H_
 #define LMDDB_TESTS_ENGINE_EXPR_PARSE_TEST_UTIL_H_
@@ -111,9 +112,12 @@ inline std::string ShowUpdate(const expr::UpdateExpression& u, const Item& value
 }
 
 // A request's ExpressionAttributeNames and ExpressionAttributeValues; an
-// empty map is passed as "not sent".
+// empty map is passed as "not sent". `kind` names the request parameter
+// the expected messages quote ("ConditionExpression", "UpdateExpression").
 class ParseFixture : public ::testing::Test {
  protected:
+  explicit ParseFixture(std::string_view kind = "ConditionExpression") : kind_(kind) {}
+
   expr::ExpressionContext Context() {
     return expr::ExpressionContext(names.empty() ? nullptr : &names,
                                    values.empty() ? nullptr : &values);
@@ -174,13 +178,48 @@ class ParseFixture : public ::testing::Test {
     return p.ok() ? "" : p.status().message();
   }
 
-  // Gives :v1 ... :vN number values and #n1 ... #nN names.
+  // DynamoDB's messages, as the fixture's kind (or `kind`) quotes them.
+  std::string Invalid(std::string_view message) const { return Invalid(message, kind_); }
+  static std::string Invalid(std::string_view message, std::string_view kind) {
+    return StrCat("Invalid ", kind, ": ", message);
+  }
+  std::string Syntax(std::string_view token, std::string_view near) const {
+    return Invalid(StrCat("Syntax error; token: \"", token, "\", near: \"", near, "\""));
+  }
+  std::string OperandType(std::string_view function, std::string_view type) const {
+    return Invalid(StrCat("Incorrect operand type for operator or function; operator or "
+                          "function: ",
+                          function, ", operand type: ", type));
+  }
+  std::string OperandCount(std::string_view function, int count) const {
+    return Invalid(StrCat("Incorrect number of operands for operator or function; operator or "
+                          "function: ",
+                          function, ", number of operands: ", count));
+  }
+  std::string Overlap(std::string_view one, std::string_view two) const {
+    return PathClash("overlap", one, two);
+  }
+  std::string Conflict(std::string_view one, std::string_view two) const {
+    return PathClash("conflict", one, two);
+  }
+
+  // Gives :v1 ... :vN number values.
   void AddValues(int n) {
     for (int i = 1; i <= n; ++i) values[StrCat(":v", i)] = N(std::to_string(i));
   }
 
   expr::AttributeNames names;
   Item values;
+
+ private:
+  // `how`: "overlap" or "conflict".
+  std::string PathClash(std::string_view how, std::string_view one, std::string_view two) const {
+    return Invalid(StrCat("Two document paths ", how,
+                          " with each other; must remove or rewrite one of these paths; path one: ",
+                          one, ", path two: ", two));
+  }
+
+  std::string_view kind_;
 };
 
 }  // namespace lmddb::expr_test

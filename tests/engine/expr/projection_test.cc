@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ast_builders.h"
 #include "engine/expr/parser.h"
 #include "expr_test_util.h"
 #include "gtest/gtest.h"
@@ -15,70 +16,7 @@
 namespace lmddb::expr {
 namespace {
 
-using expr_test::B;
-using expr_test::Bool;
-using expr_test::EncodedItem;
-using expr_test::L;
-using expr_test::M;
-using expr_test::N;
-using expr_test::NS;
-using expr_test::Null;
-using expr_test::S;
-
-// "a.b[2].c" as a path (names without dots or brackets).
-DocumentPath Path(std::string_view text) {
-  DocumentPath path;
-  size_t i = 0;
-  while (i < text.size()) {
-    if (text[i] == '.') {
-      ++i;
-    } else if (text[i] == '[') {
-      const size_t close = text.find(']', i);
-      PathElement e;
-      e.kind = PathElement::Kind::kIndex;
-      e.index = static_cast<uint32_t>(std::stoul(std::string(text.substr(i + 1, close - i - 1))));
-      path.elements.push_back(e);
-      i = close + 1;
-    } else {
-      const size_t end = std::min(text.find_first_of(".[", i), text.size());
-      PathElement e;
-      e.name = std::string(text.substr(i, end - i));
-      path.elements.push_back(e);
-      i = end;
-    }
-  }
-  return path;
-}
-
-std::vector<DocumentPath> Paths(std::initializer_list<std::string_view> texts) {
-  std::vector<DocumentPath> paths;
-  for (std::string_view t : texts) paths.push_back(Path(t));
-  return paths;
-}
-
-// A compact rendering for failure messages.
-std::string Show(const AttributeValue& v);
-std::string Show(const Item& item) {
-  std::string out = "{";
-  for (const auto& [name, value] : item) {
-    if (out.size() > 1) out += ", ";
-    out += name + ": " + Show(value);
-  }
-  return out + "}";
-}
-std::string Show(const AttributeValue& v) {
-  switch (v.type()) {
-    case AttributeValue::Type::kS: return "'" + v.s() + "'";
-    case AttributeValue::Type::kN: return v.n().ToString();
-    case AttributeValue::Type::kL: {
-      std::string out = "[";
-      for (const AttributeValue& e : v.l()) out += (out.size() > 1 ? ", " : "") + Show(e);
-      return out + "]";
-    }
-    case AttributeValue::Type::kM: return Show(v.m());
-    default: return TypeName(v.type());
-  }
-}
+using namespace expr_test;  // NOLINT
 
 // The item of Alternator's test_projection_expression_path.
 Item Nested() {

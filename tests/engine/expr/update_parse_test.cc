@@ -16,13 +16,7 @@
 namespace lmddb::expr {
 namespace {
 
-using expr_test::BS;
-using expr_test::L;
-using expr_test::M;
-using expr_test::N;
-using expr_test::NS;
-using expr_test::S;
-using expr_test::SS;
+using namespace expr_test;  // NOLINT
 
 constexpr char kInvalidPath[] =
     "The document path provided in the update expression is invalid for update";
@@ -31,33 +25,6 @@ constexpr char kOverflow[] =
     "Number overflow. Attempting to store a number with magnitude larger than supported range";
 
 using Attrs = std::initializer_list<std::pair<const std::string, AttributeValue>>;
-
-Item It(Attrs attrs) { return Item(attrs); }
-
-std::string Dump(const AttributeValue& v);
-std::string Dump(const Item& item) {
-  std::string out = "{";
-  for (const auto& [name, value] : item) out += name + ": " + Dump(value) + ", ";
-  return out + "}";
-}
-std::string Dump(const AttributeValue& v) {
-  std::string out;
-  switch (v.type()) {
-    case AttributeValue::Type::kS: return "\"" + v.s() + "\"";
-    case AttributeValue::Type::kN: return v.n().ToString();
-    case AttributeValue::Type::kL:
-      for (const AttributeValue& e : v.l()) out += Dump(e) + ", ";
-      return "[" + out + "]";
-    case AttributeValue::Type::kM: return Dump(v.m());
-    case AttributeValue::Type::kSS:
-      for (const std::string& s : v.ss()) out += s + ", ";
-      return "SS[" + out + "]";
-    case AttributeValue::Type::kNS:
-      for (const Number& n : v.ns()) out += n.ToString() + ", ";
-      return "NS[" + out + "]";
-    default: return TypeName(v.type());
-  }
-}
 
 // Parses an UpdateExpression against ExpressionAttributeValues and applies
 // it to a copy of an item.
@@ -76,7 +43,7 @@ class Updater {
     Item copy = item;
     const Status status = Apply(text, &copy);
     ASSERT_TRUE(status.ok()) << text << ": " << status.ToString();
-    EXPECT_TRUE(copy == expected) << text << "\ngot  " << Dump(copy) << "\nwant " << Dump(expected);
+    EXPECT_TRUE(copy == expected) << text << "\ngot  " << Show(copy) << "\nwant " << Show(expected);
   }
 
   // The update fails with a ValidationException carrying `message`, and the
@@ -84,10 +51,10 @@ class Updater {
   void ExpectError(std::string_view text, const Item& item, std::string_view message) const {
     Item copy = item;
     const Status status = Apply(text, &copy);
-    ASSERT_FALSE(status.ok()) << text << ": got " << Dump(copy);
+    ASSERT_FALSE(status.ok()) << text << ": got " << Show(copy);
     EXPECT_EQ(status.type(), ErrorType::kValidation) << status.ToString();
     EXPECT_EQ(status.message(), message) << text;
-    EXPECT_TRUE(copy == item) << text << ": changed to " << Dump(copy);
+    EXPECT_TRUE(copy == item) << text << ": changed to " << Show(copy);
   }
 
  private:

@@ -11,11 +11,7 @@
 namespace lmddb::expr {
 namespace {
 
-using expr_test::BS;
-using expr_test::N;
-using expr_test::NS;
-using expr_test::S;
-using expr_test::SS;
+using namespace expr_test;  // NOLINT
 
 std::vector<std::string> NumberTexts(const AttributeValue& ns) {
   std::vector<std::string> out;

@@ -7,28 +7,19 @@
 // dynalite's updateItem tests).
 #include "engine/expr/update.h"
 
-#include <deque>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "ast_builders.h"
 #include "expr_test_util.h"
 #include "gtest/gtest.h"
 
 namespace lmddb::expr {
 namespace {
 
-using expr_test::B;
-using expr_test::Bool;
-using expr_test::BS;
-using expr_test::L;
-using expr_test::M;
-using expr_test::N;
-using expr_test::NS;
-using expr_test::Null;
-using expr_test::S;
-using expr_test::SS;
+using namespace expr_test;  // NOLINT
 
 constexpr char kInvalidPath[] =
     "The document path provided in the update expression is invalid for update";
@@ -41,152 +32,47 @@ constexpr char kUnderflow[] =
     "Number underflow. Attempting to store a number with magnitude smaller than supported range";
 constexpr char kTooManyDigits[] = "Attempting to store more than 38 significant digits in a Number";
 
-// ---------------------------------------------------------------------------
-// A small tree builder. Paths are written "a.b[2].c" (plain names only).
-
-DocumentPath P(std::string_view text) {
-  DocumentPath path;
-  size_t i = 0;
-  while (i < text.size()) {
-    if (text[i] == '.') {
-      ++i;
-    } else if (text[i] == '[') {
-      const size_t close = text.find(']', i);
-      PathElement e;
-      e.kind = PathElement::Kind::kIndex;
-      e.index = static_cast<uint32_t>(std::stoul(std::string(text.substr(i + 1, close - i - 1))));
-      path.elements.push_back(e);
-      i = close + 1;
-    } else {
-      size_t end = text.find_first_of(".[", i);
-      if (end == std::string_view::npos) end = text.size();
-      PathElement e;
-      e.name = std::string(text.substr(i, end - i));
-      path.elements.push_back(e);
-      i = end;
-    }
-  }
-  return path;
-}
-
-Operand Ref(std::string_view path) {
-  Operand op;
-  op.kind = Operand::Kind::kPath;
-  op.path = P(path);
-  return op;
-}
-
-Operand IfNotExists(std::string_view path, Operand fallback) {
-  Operand op;
-  op.kind = Operand::Kind::kIfNotExists;
-  op.path = P(path);
-  op.right = std::make_unique<Operand>(std::move(fallback));
-  return op;
-}
-
-Operand Binary(Operand::Kind kind, Operand left, Operand right) {
-  Operand op;
-  op.kind = kind;
-  op.left = std::make_unique<Operand>(std::move(left));
-  op.right = std::make_unique<Operand>(std::move(right));
-  return op;
-}
-Operand ListAppend(Operand a, Operand b) {
-  return Binary(Operand::Kind::kListAppend, std::move(a), std::move(b));
-}
-Operand Plus(Operand a, Operand b) {
-  return Binary(Operand::Kind::kPlus, std::move(a), std::move(b));
-}
-Operand Minus(Operand a, Operand b) {
-  return Binary(Operand::Kind::kMinus, std::move(a), std::move(b));
-}
-
 // An UpdateExpression and the ExpressionAttributeValues it points into.
 class Update {
  public:
   // A value operand; the builder keeps the value alive.
-  Operand V(AttributeValue v) {
-    Operand op;
-    op.kind = Operand::Kind::kValue;
-    op.value = Keep(std::move(v));
-    return op;
-  }
+  Operand V(AttributeValue v) { return values_.V(std::move(v)); }
   Update& Set(std::string_view path, Operand value) {
-    expr_.set.push_back({P(path), std::move(value)});
+    expr_.set.push_back({Path(path), std::move(value)});
     return *this;
   }
   Update& Set(std::string_view path, AttributeValue value) {
     return Set(path, V(std::move(value)));
   }
   Update& Remove(std::string_view path) {
-    expr_.remove.push_back({P(path)});
+    expr_.remove.push_back({Path(path)});
     return *this;
   }
   Update& Add(std::string_view path, AttributeValue value) {
-    expr_.add.push_back({P(path), Keep(std::move(value))});
+    expr_.add.push_back({Path(path), values_.Keep(std::move(value))});
     return *this;
   }
   Update& Delete(std::string_view path, AttributeValue value) {
-    expr_.del.push_back({P(path), Keep(std::move(value))});
+    expr_.del.push_back({Path(path), values_.Keep(std::move(value))});
     return *this;
   }
   UpdateExpression& expr() { return expr_; }
   const UpdateExpression& expr() const { return expr_; }
 
  private:
-  const AttributeValue* Keep(AttributeValue v) {
-    values_.push_back(std::move(v));
-    return &values_.back();
-  }
-  std::deque<AttributeValue> values_;  // stable addresses
+  ValueStore values_;
   UpdateExpression expr_;
 };
 
 // ---------------------------------------------------------------------------
 // Running updates.
 
-std::string Dump(const AttributeValue& v);
-std::string Dump(const Item& item) {
-  std::string out = "{";
-  for (const auto& [name, value] : item) {
-    if (out.size() > 1) out += ", ";
-    out += name + ": " + Dump(value);
-  }
-  return out + "}";
-}
-std::string Dump(const AttributeValue& v) {
-  auto join = [](const auto& members, auto show) {
-    std::string out = "[";
-    for (const auto& m : members) {
-      if (out.size() > 1) out += ", ";
-      out += show(m);
-    }
-    return out + "]";
-  };
-  auto quote = [](const std::string& s) { return "\"" + s + "\""; };
-  switch (v.type()) {
-    case AttributeValue::Type::kS: return quote(v.s());
-    case AttributeValue::Type::kN: return v.n().ToString();
-    case AttributeValue::Type::kB: return "B" + quote(v.b());
-    case AttributeValue::Type::kBool: return v.boolean() ? "true" : "false";
-    case AttributeValue::Type::kNull: return "null";
-    case AttributeValue::Type::kL:
-      return join(v.l(), [](const AttributeValue& e) { return Dump(e); });
-    case AttributeValue::Type::kM: return Dump(v.m());
-    case AttributeValue::Type::kSS: return "SS" + join(v.ss(), quote);
-    case AttributeValue::Type::kNS:
-      return "NS" + join(v.ns(), [](const Number& n) { return n.ToString(); });
-    case AttributeValue::Type::kBS: return "BS" + join(v.bs(), quote);
-  }
-  return "?";
-}
-
 // Applies `update` to a copy of `item` and checks the result.
 void ExpectResult(const Update& update, const Item& item, const Item& expected) {
   Item copy = item;
   const Status status = ApplyUpdate(update.expr(), &copy);
   ASSERT_TRUE(status.ok()) << status.ToString();
-  EXPECT_TRUE(copy == expected) << "got " << Dump(copy) << "\nwant " << Dump(expected);
+  EXPECT_TRUE(copy == expected) << "got " << Show(copy) << "\nwant " << Show(expected);
 }
 
 // Checks that `update` fails on `item` with a ValidationException carrying
@@ -194,14 +80,10 @@ void ExpectResult(const Update& update, const Item& item, const Item& expected) 
 void ExpectError(const Update& update, const Item& item, std::string_view message) {
   Item copy = item;
   const Status status = ApplyUpdate(update.expr(), &copy);
-  ASSERT_FALSE(status.ok()) << "got " << Dump(copy);
+  ASSERT_FALSE(status.ok()) << "got " << Show(copy);
   EXPECT_EQ(status.type(), ErrorType::kValidation) << status.ToString();
   EXPECT_EQ(status.message(), message);
-  EXPECT_TRUE(copy == item) << "changed to " << Dump(copy);
-}
-
-Item It(std::initializer_list<std::pair<const std::string, AttributeValue>> attrs) {
-  return Item(attrs);
+  EXPECT_TRUE(copy == item) << "changed to " << Show(copy);
 }
 
 // ---------------------------------------------------------------------------
@@ -228,34 +110,34 @@ TEST(UpdateSet, StoresEmptyListMapStringAndBinary) {
 
 TEST(UpdateSet, CopiesAnAttribute) {
   Update u;
-  u.Set("b", Ref("a"));
+  u.Set("b", At("a"));
   ExpectResult(u, It({{"a", S("hello")}}), It({{"a", S("hello")}, {"b", S("hello")}}));
 }
 
 TEST(UpdateSet, SettingAnAttributeToItselfChangesNothing) {
   Update u;
-  u.Set("a", Ref("a"));
+  u.Set("a", At("a"));
   ExpectResult(u, It({{"a", S("hello")}}), It({{"a", S("hello")}}));
 }
 
 TEST(UpdateSet, CopyOfMissingAttributeFails) {
   Update u;
-  u.Set("c", Ref("z"));
+  u.Set("c", At("z"));
   ExpectError(u, It({{"a", S("hello")}}), kMissing);
   ExpectError(u, Item(), kMissing);
   Update self;
-  self.Set("z", Ref("z"));
+  self.Set("z", At("z"));
   ExpectError(self, It({{"a", S("hello")}}), kMissing);
 }
 
 TEST(UpdateSet, OperandsReadTheItemBeforeTheUpdate) {
   // "SET x = :v, y = x" fails when x did not exist before.
   Update u;
-  u.Set("x", N("4")).Set("y", Ref("x"));
+  u.Set("x", N("4")).Set("y", At("x"));
   ExpectError(u, It({{"a", S("hello")}}), kMissing);
   // And a swap works.
   Update swap;
-  swap.Set("a", Ref("b")).Set("b", Ref("a"));
+  swap.Set("a", At("b")).Set("b", At("a"));
   ExpectResult(swap, It({{"a", N("1")}, {"b", N("2")}}), It({{"a", N("2")}, {"b", N("1")}}));
 }
 
@@ -264,14 +146,14 @@ TEST(UpdateSet, CopiesNestedValues) {
       It({{"a", M({{"b", N("3")},
                    {"c", L({S("hi"), M({{"x", M({{"y", L({N("3"), N("5"), N("7")})}})}})})}})}});
   Update u;
-  u.Set("z", Ref("a.c[1].x.y[1]"));
+  u.Set("z", At("a.c[1].x.y[1]"));
   Item expected = item;
   expected["z"] = N("5");
   ExpectResult(u, item, expected);
   // A path through the wrong type, or past a list's end, is missing.
   for (const char* path : {"a.b.c", "a.c[2]", "a.c.x", "a[0]", "a.c[1].x.y[3]"}) {
     Update bad;
-    bad.Set("z", Ref(path));
+    bad.Set("z", At(path));
     ExpectError(bad, item, kMissing);
   }
 }
@@ -403,16 +285,16 @@ TEST(UpdateArithmetic, ReadsAttributes) {
   // alternator test_update_expression_plus_rmw.
   Item item = It({{"a", N("2")}});
   Update a_plus;
-  a_plus.Set("a", Plus(Ref("a"), a_plus.V(N("3"))));
+  a_plus.Set("a", Plus(At("a"), a_plus.V(N("3"))));
   ExpectResult(a_plus, item, It({{"a", N("5")}}));
   Update plus_a;
-  plus_a.Set("b", Plus(plus_a.V(N("1")), Ref("a")));
+  plus_a.Set("b", Plus(plus_a.V(N("1")), At("a")));
   ExpectResult(plus_a, item, It({{"a", N("2")}, {"b", N("3")}}));
   Update both;
-  both.Set("a", Plus(Ref("b"), Ref("a")));
+  both.Set("a", Plus(At("b"), At("a")));
   ExpectResult(both, It({{"a", N("9")}, {"b", N("10")}}), It({{"a", N("19")}, {"b", N("10")}}));
   Update nested;
-  nested.Set("nn", Minus(nested.V(N("7")), Ref("n.v")));
+  nested.Set("nn", Minus(nested.V(N("7")), At("n.v")));
   ExpectResult(nested, It({{"n", M({{"v", N("2")}})}}),
                It({{"n", M({{"v", N("2")}})}, {"nn", N("5")}}));
 }
@@ -439,11 +321,11 @@ TEST(UpdateArithmetic, IsExactDecimal) {
 
 TEST(UpdateArithmetic, NegativeResultsAndZero) {
   Update negative;
-  negative.Set("x", Minus(Ref("a"), negative.V(N("5"))));
+  negative.Set("x", Minus(At("a"), negative.V(N("5"))));
   ExpectResult(negative, It({{"a", N("3")}}), It({{"a", N("3")}, {"x", N("-2")}}));
 
   Update zero;
-  zero.Set("x", Minus(Ref("a"), zero.V(N("1.50"))));
+  zero.Set("x", Minus(At("a"), zero.V(N("1.50"))));
   Item item = It({{"a", N("1.5")}});
   ASSERT_TRUE(ApplyUpdate(zero.expr(), &item).ok());
   EXPECT_EQ(item["x"].n().ToString(), "0");
@@ -457,10 +339,10 @@ TEST(UpdateArithmetic, NegativeResultsAndZero) {
 TEST(UpdateArithmetic, OverflowUnderflowAndPrecisionErrors) {
   const std::string max = "9.9999999999999999999999999999999999999E+125";
   Update over;
-  over.Set("x", Plus(Ref("a"), over.V(N(max))));
+  over.Set("x", Plus(At("a"), over.V(N(max))));
   ExpectError(over, It({{"a", N(max)}}), kOverflow);
   Update negative_over;
-  negative_over.Set("x", Minus(negative_over.V(N("-" + max)), Ref("a")));
+  negative_over.Set("x", Minus(negative_over.V(N("-" + max)), At("a")));
   ExpectError(negative_over, It({{"a", N("1E+125")}}), kOverflow);
 
   Update under;
@@ -475,20 +357,20 @@ TEST(UpdateArithmetic, OverflowUnderflowAndPrecisionErrors) {
 TEST(UpdateArithmetic, NonNumberOperandsAreRejected) {
   const Item item = It({{"s", S("x")}, {"m", M({})}, {"ns", NS({"1"})}, {"n", N("1")}});
   Update left;
-  left.Set("e", Plus(Ref("s"), left.V(N("1"))));
+  left.Set("e", Plus(At("s"), left.V(N("1"))));
   ExpectError(left, item, kBadType);
   Update right;
-  right.Set("e", Minus(right.V(N("1")), Ref("m")));
+  right.Set("e", Minus(right.V(N("1")), At("m")));
   ExpectError(right, item, kBadType);
   Update set;
-  set.Set("e", Plus(Ref("n"), Ref("ns")));
+  set.Set("e", Plus(At("n"), At("ns")));
   ExpectError(set, item, kBadType);
   Update missing;
-  missing.Set("e", Plus(Ref("n"), Ref("zz")));
+  missing.Set("e", Plus(At("n"), At("zz")));
   ExpectError(missing, item, kMissing);
   // The left operand is checked before the right one is read.
   Update order;
-  order.Set("e", Plus(Ref("s"), Ref("zz")));
+  order.Set("e", Plus(At("s"), At("zz")));
   ExpectError(order, item, kBadType);
 }
 
@@ -499,7 +381,7 @@ TEST(UpdateArithmetic, ValueOperandsOfTheWrongTypeFailBeforeReading) {
               "Invalid UpdateExpression: Incorrect operand type for operator or function; "
               "operator or function: +, operand type: S");
   Update list;
-  list.Set("b", Minus(Ref("zz"), list.V(L({S("a")}))));
+  list.Set("b", Minus(At("zz"), list.V(L({S("a")}))));
   ExpectError(list, Item(),
               "Invalid UpdateExpression: Incorrect operand type for operator or function; "
               "operator or function: -, operand type: L");
@@ -523,13 +405,13 @@ TEST(UpdateListAppend, ConcatenatesInArgumentOrder) {
 
   const Item item = It({{"a", L({S("hi"), N("2")})}});
   Update append;
-  append.Set("a", ListAppend(Ref("a"), append.V(L({N("4"), S("hello")}))));
+  append.Set("a", ListAppend(At("a"), append.V(L({N("4"), S("hello")}))));
   ExpectResult(append, item, It({{"a", L({S("hi"), N("2"), N("4"), S("hello")})}}));
   Update prepend;
-  prepend.Set("a", ListAppend(prepend.V(L({S("dog")})), Ref("a")));
+  prepend.Set("a", ListAppend(prepend.V(L({S("dog")})), At("a")));
   ExpectResult(prepend, item, It({{"a", L({S("dog"), S("hi"), N("2")})}}));
   Update both;
-  both.Set("c", ListAppend(Ref("a"), Ref("a")));
+  both.Set("c", ListAppend(At("a"), At("a")));
   ExpectResult(both, item,
                It({{"a", L({S("hi"), N("2")})}, {"c", L({S("hi"), N("2"), S("hi"), N("2")})}}));
 }
@@ -538,12 +420,12 @@ TEST(UpdateListAppend, EmptyAndNestedLists) {
   for (const AttributeValue& b :
        {L({}), L({N("1"), N("2"), N("3")}), L({S("x"), L({S("hi"), S("hello")})})}) {
     Update after;
-    after.Set("a", ListAppend(Ref("b"), after.V(L({S("v")}))));
+    after.Set("a", ListAppend(At("b"), after.V(L({S("v")}))));
     AttributeValue::List joined = b.l();
     joined.push_back(S("v"));
     ExpectResult(after, It({{"b", b}}), It({{"b", b}, {"a", AttributeValue::L(joined)}}));
     Update before;
-    before.Set("a", ListAppend(before.V(L({S("v")})), Ref("b")));
+    before.Set("a", ListAppend(before.V(L({S("v")})), At("b")));
     joined = {S("v")};
     joined.insert(joined.end(), b.l().begin(), b.l().end());
     ExpectResult(before, It({{"b", b}}), It({{"b", b}, {"a", AttributeValue::L(joined)}}));
@@ -554,19 +436,19 @@ TEST(UpdateListAppend, NeedsTwoLists) {
   for (const AttributeValue& b :
        {N("7"), S("hello"), B("hi"), NS({"1", "2"}), M({{"a", N("3")}})}) {
     Update left;
-    left.Set("a", ListAppend(Ref("b"), left.V(L({S("v")}))));
+    left.Set("a", ListAppend(At("b"), left.V(L({S("v")}))));
     ExpectError(left, It({{"b", b}}), kBadType);
     Update right;
-    right.Set("a", ListAppend(right.V(L({S("v")})), Ref("b")));
+    right.Set("a", ListAppend(right.V(L({S("v")})), At("b")));
     ExpectError(right, It({{"b", b}}), kBadType);
   }
   Update missing;
-  missing.Set("a", ListAppend(Ref("b"), Ref("c")));
+  missing.Set("a", ListAppend(At("b"), At("c")));
   ExpectError(missing, Item(), kMissing);
   ExpectError(missing, It({{"b", L({})}}), kMissing);
   // dynalite: list_append(d, if_not_exists(f, :empty)) with d a number set.
   Update computed;
-  computed.Set("e", ListAppend(Ref("d"), IfNotExists("f", computed.V(L({})))));
+  computed.Set("e", ListAppend(At("d"), IfNotExists("f", computed.V(L({})))));
   ExpectError(computed, It({{"d", NS({"1"})}}), kBadType);
 }
 
@@ -617,7 +499,7 @@ TEST(UpdateIfNotExists, NestedPathsAndNesting) {
   // The fallback is evaluated only when needed: a missing path there is
   // an error only then.
   Update lazy;
-  lazy.Set("x", IfNotExists("a", Ref("zz")));
+  lazy.Set("x", IfNotExists("a", At("zz")));
   ExpectResult(lazy, It({{"a", N("1")}}), It({{"a", N("1")}, {"x", N("1")}}));
   ExpectError(lazy, Item(), kMissing);
 }
@@ -680,7 +562,7 @@ TEST(UpdateDelete, OperandMustBeASet) {
 
 TEST(UpdateClauses, OperandErrorsComeBeforePathErrors) {
   Update u;
-  u.Set("z.y", N("1")).Set("x", Ref("missing"));
+  u.Set("z.y", N("1")).Set("x", At("missing"));
   ExpectError(u, Item(), kMissing);
 }
 
@@ -737,10 +619,7 @@ TEST(UpdateClauses, MalformedTreesFailCleanly) {
   ExpectError(index_first, It({{"a", N("1")}}), kInvalidPath);
 
   Update size;
-  Operand size_op;
-  size_op.kind = Operand::Kind::kSize;
-  size_op.path = P("a");
-  size.Set("b", std::move(size_op));
+  size.Set("b", SizeOf("a"));
   ExpectError(size, It({{"a", S("x")}}),
               "Invalid UpdateExpression: The function is not allowed in an update expression; "
               "function: size");
@@ -770,7 +649,7 @@ TEST(UpdateClauses, MalformedTreesFailCleanly) {
   }
 
   Update null_add;
-  null_add.expr().add.push_back({P("a"), nullptr});
+  null_add.expr().add.push_back({Path("a"), nullptr});
   EXPECT_FALSE(ApplyUpdate(null_add.expr(), &item).ok());
   EXPECT_TRUE(item.empty());
 }
@@ -784,15 +663,15 @@ TEST(UpdatedPaths, ListsEveryTargetAsWritten) {
   u.Delete("g.h", SS({"x"}));
   const std::vector<DocumentPath> paths = UpdatedPaths(u.expr());
   ASSERT_EQ(paths.size(), 6u);
-  EXPECT_EQ(paths[0], P("a.b"));
+  EXPECT_EQ(paths[0], Path("a.b"));
   // A write past a list's end keeps the index written: DynamoDB's
   // UPDATED_NEW after `SET a.c[100] = :v` returns nothing, because the
   // projection of a.c[100] from the new item is empty.
-  EXPECT_EQ(paths[1], P("c[5]"));
-  EXPECT_EQ(paths[2], P("d"));
-  EXPECT_EQ(paths[3], P("e[1]"));
-  EXPECT_EQ(paths[4], P("f"));
-  EXPECT_EQ(paths[5], P("g.h"));
+  EXPECT_EQ(paths[1], Path("c[5]"));
+  EXPECT_EQ(paths[2], Path("d"));
+  EXPECT_EQ(paths[3], Path("e[1]"));
+  EXPECT_EQ(paths[4], Path("f"));
+  EXPECT_EQ(paths[5], Path("g.h"));
   EXPECT_TRUE(UpdatedPaths(UpdateExpression()).empty());
 }
 
