@@ -10,11 +10,15 @@
 // left out entirely, so a path that does not resolve contributes nothing.
 //
 // One generic walker serves stored and decoded items through two small
-// access classes.
+// access classes. Two shortcuts keep the common projections cheap: a stored
+// item's top level is one pass over its entries, and a value that only one
+// path leads into is followed along that path, with nothing to group.
 #include "engine/expr/projection.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -27,6 +31,7 @@ namespace {
 
 using Type = AttributeValue::Type;
 using Paths = std::vector<const DocumentPath*>;
+using PathSpan = std::span<const DocumentPath* const>;
 
 // Deeper than any item the decoder accepts, so no resolvable path is cut;
 // bounds the walker's recursion whatever the paths.
@@ -69,6 +74,16 @@ struct StoredAccess {
     return Status::Ok();
   }
 
+  // One member or element, for a path followed alone.
+  static std::optional<Value> FindMember(const Map& map, std::string_view name) {
+    return map.Find(name);
+  }
+  static StatusOr<std::optional<Value>> FindElement(Value v, uint32_t index) {
+    if (v.type != Type::kL) return std::optional<Value>();
+    LMDDB_ASSIGN_OR_RETURN(value::ListView list, value::ListView::Open(v));
+    return list.At(index);
+  }
+
   static StatusOr<AttributeValue> Materialize(Value v) { return value::DecodeValue(v); }
 };
 
@@ -100,6 +115,16 @@ struct DecodedAccess {
     return Status::Ok();
   }
 
+  static std::optional<Value> FindMember(const Map& map, std::string_view name) {
+    auto it = map->find(name);
+    if (it == map->end()) return std::nullopt;
+    return &it->second;
+  }
+  static StatusOr<std::optional<Value>> FindElement(Value v, uint32_t index) {
+    if (!v->is(Type::kL) || index >= v->l().size()) return std::optional<Value>();
+    return std::optional<Value>(&v->l()[index]);
+  }
+
   static StatusOr<AttributeValue> Materialize(Value v) { return *v; }
 };
 
@@ -107,7 +132,7 @@ const PathElement& StepAt(const DocumentPath* path, size_t depth) { return path-
 
 // The paths of `paths` whose step at `depth` has `kind`, sorted by that step
 // (stable, so equal steps keep their order).
-Paths StepsOfKind(const Paths& paths, size_t depth, PathElement::Kind kind) {
+Paths StepsOfKind(PathSpan paths, size_t depth, PathElement::Kind kind) {
   Paths out;
   for (const DocumentPath* p : paths) {
     if (p->elements.size() > depth && StepAt(p, depth).kind == kind) out.push_back(p);
@@ -128,7 +153,7 @@ class Projector {
 
   // Adds to *out the members of `map` that `paths` select, each path's
   // step at `depth` naming a member.
-  static Status ProjectMembers(const Map& map, const Paths& paths, size_t depth, Item* out) {
+  static Status ProjectMembers(const Map& map, PathSpan paths, size_t depth, Item* out) {
     const Paths named = StepsOfKind(paths, depth, PathElement::Kind::kName);
     if (named.empty()) return Status::Ok();
     // Group boundaries: groups[g] is the first path of group g.
@@ -146,7 +171,7 @@ class Projector {
     for (size_t g = 0; g < names.size(); ++g) {
       if (!found[g].has_value()) continue;
       const size_t end = g + 1 < groups.size() ? groups[g + 1] : named.size();
-      const Paths group(named.begin() + groups[g], named.begin() + end);
+      const PathSpan group(named.data() + groups[g], end - groups[g]);
       LMDDB_ASSIGN_OR_RETURN(std::optional<AttributeValue> sub,
                              ProjectValue(*found[g], group, depth + 1));
       if (sub.has_value()) out->insert_or_assign(std::string(names[g]), std::move(*sub));
@@ -154,12 +179,12 @@ class Projector {
     return Status::Ok();
   }
 
- private:
   // The part of `value` selected by `paths`, which all lead to it (their
   // first `depth` steps); nullopt when nothing below it resolves.
-  static StatusOr<std::optional<AttributeValue>> ProjectValue(Value value, const Paths& paths,
+  static StatusOr<std::optional<AttributeValue>> ProjectValue(Value value, PathSpan paths,
                                                               size_t depth) {
     using Result = std::optional<AttributeValue>;
+    if (paths.size() == 1) return ProjectPath(value, *paths[0], depth);
     // A path ending here selects the whole value (the parser forbids
     // overlapping paths, but the whole value covers them anyway).
     for (const DocumentPath* p : paths) {
@@ -179,10 +204,42 @@ class Projector {
     return ProjectElements(value, paths, depth);
   }
 
+  // The usual case below the top level: one path leads to `value`, so it is
+  // followed step by step and nothing needs grouping. Same result as the
+  // grouped walk.
+  static StatusOr<std::optional<AttributeValue>> ProjectPath(Value value, const DocumentPath& path,
+                                                             size_t depth) {
+    using Result = std::optional<AttributeValue>;
+    if (path.elements.size() == depth) {
+      LMDDB_ASSIGN_OR_RETURN(AttributeValue whole, Access::Materialize(value));
+      return Result(std::move(whole));
+    }
+    if (depth > kMaxDepth) return Result();
+    const PathElement& step = StepAt(&path, depth);
+    if (step.kind == PathElement::Kind::kName) {
+      LMDDB_ASSIGN_OR_RETURN(std::optional<Map> map, Access::AsMap(value));
+      if (!map.has_value()) return Result();
+      std::optional<Value> member = Access::FindMember(*map, step.name);
+      if (!member.has_value()) return Result();
+      LMDDB_ASSIGN_OR_RETURN(Result sub, ProjectPath(*member, path, depth + 1));
+      if (!sub.has_value()) return Result();
+      Item members;
+      members.emplace(step.name, std::move(*sub));
+      return Result(AttributeValue::M(std::move(members)));
+    }
+    LMDDB_ASSIGN_OR_RETURN(std::optional<Value> element, Access::FindElement(value, step.index));
+    if (!element.has_value()) return Result();
+    LMDDB_ASSIGN_OR_RETURN(Result sub, ProjectPath(*element, path, depth + 1));
+    if (!sub.has_value()) return Result();
+    AttributeValue::List elements;
+    elements.push_back(std::move(*sub));
+    return Result(AttributeValue::L(std::move(elements)));
+  }
+
   // Index steps at `depth` into a list: the selected elements in index
   // order. (Name steps into a list, or any step into a scalar, select
   // nothing.)
-  static StatusOr<std::optional<AttributeValue>> ProjectElements(Value value, const Paths& paths,
+  static StatusOr<std::optional<AttributeValue>> ProjectElements(Value value, PathSpan paths,
                                                                  size_t depth) {
     using Result = std::optional<AttributeValue>;
     const Paths indexed = StepsOfKind(paths, depth, PathElement::Kind::kIndex);
@@ -202,7 +259,7 @@ class Projector {
     for (size_t g = 0; g < indexes.size(); ++g) {
       if (!found[g].has_value()) continue;
       const size_t end = g + 1 < groups.size() ? groups[g + 1] : indexed.size();
-      const Paths group(indexed.begin() + groups[g], indexed.begin() + end);
+      const PathSpan group(indexed.data() + groups[g], end - groups[g]);
       LMDDB_ASSIGN_OR_RETURN(Result sub, ProjectValue(*found[g], group, depth + 1));
       if (sub.has_value()) elements.push_back(std::move(*sub));
     }
@@ -218,16 +275,80 @@ Paths PointersTo(const std::vector<DocumentPath>& paths) {
   return out;
 }
 
+// Up to this many paths, the top level is one pass over the stored entries
+// matching each against every path (a bit per path marks it served), with
+// no grouping. Longer lists go through the walker, whose sorted lookup
+// keeps paths x attributes from adding up.
+constexpr size_t kMaxFlatPaths = 16;
+
+bool IsTopLevelName(const DocumentPath& path) {
+  return path.elements.size() == 1 && path.elements[0].kind == PathElement::Kind::kName;
+}
+
+// Decodes only the selected values (the parts the walker selects below
+// the top level) and appends them in stored order, which is the Item's.
+// The first entry of a name wins, as in the walker.
+// REQUIRES: paths.size() <= kMaxFlatPaths.
+Status ProjectTopLevel(const std::vector<DocumentPath>& paths, const value::ItemView& item,
+                       Item* out) {
+  static_assert(kMaxFlatPaths < 32);
+  uint32_t pending = 0;  // paths that can still select an entry
+  for (size_t i = 0; i < paths.size(); ++i) {
+    const DocumentPath& p = paths[i];
+    if (!p.elements.empty() && p.elements[0].kind == PathElement::Kind::kName) {
+      pending |= uint32_t{1} << i;
+    }
+  }
+  if (pending == 0) return Status::Ok();
+  const DocumentPath* matched[kMaxFlatPaths];
+  for (const value::AttributeView& entry : item) {
+    size_t count = 0;
+    bool whole = false;
+    for (size_t i = 0; i < paths.size(); ++i) {
+      // Every path through the entry is served by it (`a.b, a.c`).
+      if ((pending >> i & 1) != 0 && paths[i].elements[0].name == entry.name) {
+        pending &= ~(uint32_t{1} << i);
+        matched[count++] = &paths[i];
+        whole = whole || paths[i].elements.size() == 1;
+      }
+    }
+    if (count == 0) continue;
+    if (whole) {
+      // Covers any other path into it.
+      LMDDB_ASSIGN_OR_RETURN(AttributeValue value, value::DecodeValue(entry.value));
+      out->emplace_hint(out->end(), entry.name, std::move(value));
+    } else {
+      LMDDB_ASSIGN_OR_RETURN(
+          std::optional<AttributeValue> sub,
+          Projector<StoredAccess>::ProjectValue(entry.value, PathSpan(matched, count), 1));
+      if (sub.has_value()) out->emplace_hint(out->end(), entry.name, std::move(*sub));
+    }
+    if (pending == 0) break;
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 StatusOr<Item> Project(const std::vector<DocumentPath>& paths, const value::ItemView& item) {
   Item out;
+  if (paths.size() <= kMaxFlatPaths) {
+    LMDDB_RETURN_IF_ERROR(ProjectTopLevel(paths, item, &out));
+    return out;
+  }
   LMDDB_RETURN_IF_ERROR(Projector<StoredAccess>::ProjectMembers(item, PointersTo(paths), 0, &out));
   return out;
 }
 
 Item Project(const std::vector<DocumentPath>& paths, const Item& item) {
   Item out;
+  if (std::all_of(paths.begin(), paths.end(), IsTopLevelName)) {
+    for (const DocumentPath& path : paths) {
+      auto it = item.find(path.elements[0].name);
+      if (it != item.end()) out.insert(*it);
+    }
+    return out;
+  }
   // Decoded access cannot fail.
   Status status = Projector<DecodedAccess>::ProjectMembers(&item, PointersTo(paths), 0, &out);
   if (!status.ok()) return Item();

@@ -164,6 +164,54 @@ TEST(Projection, OnlySelectedStoredValuesAreDecoded) {
   EXPECT_EQ(bad.status().type(), ErrorType::kInternalServerError);
 }
 
+TEST(Projection, ManyPathsGiveTheSameResult) {
+  // Short and long path lists take different routes through a stored item's
+  // top level; they must agree.
+  const Item item = Nested();
+  std::vector<DocumentPath> all = Paths({"b", "a.c"});
+  for (int i = 0; i < 30; ++i) all.push_back(Path("x" + std::to_string(i)));
+  for (size_t count : {2, 3, 16, 17, 32}) {
+    SCOPED_TRACE(count);
+    const std::vector<DocumentPath> paths(all.begin(), all.begin() + count);
+    const Item want = {{"a", M({{"c", N("5")}})}, {"b", S("hello")}};
+    EncodedItem encoded(item);
+    StatusOr<Item> stored = Project(paths, encoded.view());
+    ASSERT_TRUE(stored.ok()) << stored.status().ToString();
+    EXPECT_TRUE(*stored == want) << Show(*stored);
+    EXPECT_TRUE(Project(paths, item) == want);
+  }
+}
+
+TEST(Projection, DegeneratePathsBesideNames) {
+  std::vector<DocumentPath> paths = Paths({"b", "a.c"});
+  paths.emplace_back();  // empty
+  DocumentPath indexed;
+  indexed.elements.push_back(Index(0));
+  paths.push_back(indexed);
+  const Item item = Nested();
+  const Item want = {{"a", M({{"c", N("5")}})}, {"b", S("hello")}};
+  EXPECT_TRUE(Project(paths, item) == want);
+  EncodedItem encoded(item);
+  StatusOr<Item> r = Project(paths, encoded.view());
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_TRUE(*r == want) << Show(*r);
+}
+
+TEST(Projection, FirstOfRepeatedStoredNamesWins) {
+  // A corrupt stored item naming "a" twice (S "x", then S "y"): projections
+  // read the first, like ItemView::Find, whichever route they take.
+  const std::string bytes("\x01\x02" "\x01" "a" "\x01\x01" "x" "\x01" "a" "\x01\x01" "y", 12);
+  StatusOr<value::ItemView> view = value::ItemView::Open(bytes);
+  ASSERT_TRUE(view.ok()) << view.status().ToString();
+  std::vector<DocumentPath> many = Paths({"a"});
+  for (int i = 0; i < 20; ++i) many.push_back(Path("x" + std::to_string(i)));
+  for (const std::vector<DocumentPath>& paths : {Paths({"a"}), Paths({"a.b", "a"}), many}) {
+    StatusOr<Item> r = Project(paths, *view);
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    EXPECT_TRUE(*r == (Item{{"a", S("x")}})) << Show(*r);
+  }
+}
+
 TEST(Projection, DeepPathsAreBounded) {
   // A path far deeper than any storable item selects nothing and does not
   // recurse without bound.
