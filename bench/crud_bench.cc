@@ -626,12 +626,21 @@ void BM_RawLmdb_PutBatched(benchmark::State& state, bool durable) {
   if (errors != 0) state.SkipWithError("raw batched put failed");
 }
 
-void BM_Lmddb_PutItem(benchmark::State& state, lmddb::Durability durability) {
+// `conditional`: with a ConditionExpression that holds (the item exists),
+// to price compiling the condition and checking it against the stored item.
+void BM_Lmddb_PutItem(benchmark::State& state, lmddb::Durability durability, bool conditional) {
   LmddbStore& store = LmddbStore::Instance();
   lmddb::Database* db = store.Db(durability);
   store.Warm();
   if (db == nullptr || !store.ok()) return state.SkipWithError(store.error().c_str());
   lmddb::PutItemRequest request = LmddbStore::MakePutRequest();
+  if (conditional) {
+    request.condition_expression = "attribute_exists(pk) AND #v >= :zero AND active = :yes";
+    request.expression_attribute_names = lmddb::ExpressionAttributeNames{{"#v", "version"}};
+    request.expression_attribute_values = lmddb::ExpressionAttributeValues{
+        {":zero", AttributeValue::N(lmddb::Number::FromInt64(0))},
+        {":yes", AttributeValue::Bool(true)}};
+  }
   const size_t n = NumItems();
   Rng rng(kSeed ^ 0x9075);
   int64_t errors = 0;
@@ -642,30 +651,6 @@ void BM_Lmddb_PutItem(benchmark::State& state, lmddb::Durability durability) {
   }
   state.SetItemsProcessed(state.iterations());
   if (errors != 0) state.SkipWithError("PutItem failed");
-}
-
-// PutItem with a ConditionExpression that holds (the item exists): the
-// price of compiling the condition and checking it against the stored item.
-void BM_Lmddb_PutItemConditional(benchmark::State& state) {
-  LmddbStore& store = LmddbStore::Instance();
-  lmddb::Database* db = store.Db(lmddb::Durability::kNoSync);
-  store.Warm();
-  if (db == nullptr || !store.ok()) return state.SkipWithError(store.error().c_str());
-  lmddb::PutItemRequest request = LmddbStore::MakePutRequest();
-  request.condition_expression = "attribute_exists(pk) AND #v >= :zero AND active = :yes";
-  request.expression_attribute_names = lmddb::ExpressionAttributeNames{{"#v", "version"}};
-  request.expression_attribute_values = lmddb::ExpressionAttributeValues{
-      {":zero", AttributeValue::N(lmddb::Number::FromInt64(0))}, {":yes", AttributeValue::Bool(true)}};
-  const size_t n = NumItems();
-  Rng rng(kSeed ^ 0x9075);
-  int64_t errors = 0;
-  for (auto _ : state) {
-    LmddbStore::SetKey(request.item, rng.Below(n));
-    auto result = db->PutItem(request);
-    if (!result.ok()) ++errors;
-  }
-  state.SetItemsProcessed(state.iterations());
-  if (errors != 0) state.SkipWithError("conditional PutItem failed");
 }
 
 // UpdateItem of an existing 1 KiB item: read, decode, apply two SET
@@ -711,13 +696,14 @@ BENCHMARK(BM_RawLmdb_Get)->Threads(2)->UseRealTime();
 BENCHMARK(BM_Lmddb_GetItem)->Threads(2)->UseRealTime();
 // One commit per put, without fsync.
 BENCHMARK_CAPTURE(BM_RawLmdb_Put, nosync, false)->UseRealTime();
-BENCHMARK_CAPTURE(BM_Lmddb_PutItem, nosync, lmddb::Durability::kNoSync)->UseRealTime();
+BENCHMARK_CAPTURE(BM_Lmddb_PutItem, nosync, lmddb::Durability::kNoSync, false)->UseRealTime();
 // Conditional writes and updates against the unconditional PutItem above.
-BENCHMARK(BM_Lmddb_PutItemConditional)->UseRealTime();
+BENCHMARK_CAPTURE(BM_Lmddb_PutItem, conditional_nosync, lmddb::Durability::kNoSync, true)
+    ->UseRealTime();
 BENCHMARK(BM_Lmddb_UpdateItem)->UseRealTime();
 // One durable commit (fsync) per put.
 BENCHMARK_CAPTURE(BM_RawLmdb_Put, sync, true)->MinTime(kDurableMinTime)->UseRealTime();
-BENCHMARK_CAPTURE(BM_Lmddb_PutItem, sync, lmddb::Durability::kSync)
+BENCHMARK_CAPTURE(BM_Lmddb_PutItem, sync, lmddb::Durability::kSync, false)
     ->MinTime(kDurableMinTime)
     ->UseRealTime();
 // Reference: 100 raw puts per commit, without fsync.
