@@ -63,6 +63,26 @@ StatusOr<UpdateItemResult> Database::UpdateItem(const UpdateItemRequest& request
   return Guard([&] { return ops::UpdateItem(*engine_, request); });
 }
 
+StatusOr<QueryResult> Database::Query(const QueryRequest& request) {
+  return Guard([&] { return ops::Query(*engine_, request); });
+}
+StatusOr<ScanResult> Database::Scan(const ScanRequest& request) {
+  return Guard([&] { return ops::Scan(*engine_, request); });
+}
+StatusOr<BatchGetItemResult> Database::BatchGetItem(const BatchGetItemRequest& request) {
+  return Guard([&] { return ops::BatchGetItem(*engine_, request); });
+}
+StatusOr<BatchWriteItemResult> Database::BatchWriteItem(const BatchWriteItemRequest& request) {
+  return Guard([&] { return ops::BatchWriteItem(*engine_, request); });
+}
+StatusOr<TransactWriteItemsResult> Database::TransactWriteItems(
+    const TransactWriteItemsRequest& request) {
+  return Guard([&] { return ops::TransactWriteItems(*engine_, request); });
+}
+StatusOr<TransactGetItemsResult> Database::TransactGetItems(const TransactGetItemsRequest& request) {
+  return Guard([&] { return ops::TransactGetItems(*engine_, request); });
+}
+
 Table Database::table(std::string table_name) { return Table(this, std::move(table_name)); }
 
 Status Table::PutItem(Item item) {

@@ -30,4 +30,23 @@ const char* ReturnValueName(ReturnValue r) {
   return "NONE";
 }
 
+const char* ReturnConsumedCapacityName(ReturnConsumedCapacity r) {
+  switch (r) {
+    case ReturnConsumedCapacity::kNone: return "NONE";
+    case ReturnConsumedCapacity::kTotal: return "TOTAL";
+    case ReturnConsumedCapacity::kIndexes: return "INDEXES";
+  }
+  return "NONE";
+}
+
+const char* SelectName(Select s) {
+  switch (s) {
+    case Select::kAllAttributes: return "ALL_ATTRIBUTES";
+    case Select::kAllProjectedAttributes: return "ALL_PROJECTED_ATTRIBUTES";
+    case Select::kSpecificAttributes: return "SPECIFIC_ATTRIBUTES";
+    case Select::kCount: return "COUNT";
+  }
+  return "ALL_ATTRIBUTES";
+}
+
 }  // namespace lmddb

@@ -19,6 +19,17 @@ StatusOr<GetItemResult> GetItem(Engine& engine, const GetItemRequest& request);
 StatusOr<DeleteItemResult> DeleteItem(Engine& engine, const DeleteItemRequest& request);
 StatusOr<UpdateItemResult> UpdateItem(Engine& engine, const UpdateItemRequest& request);
 
+StatusOr<QueryResult> Query(Engine& engine, const QueryRequest& request);
+StatusOr<ScanResult> Scan(Engine& engine, const ScanRequest& request);
+
+StatusOr<BatchGetItemResult> BatchGetItem(Engine& engine, const BatchGetItemRequest& request);
+StatusOr<BatchWriteItemResult> BatchWriteItem(Engine& engine, const BatchWriteItemRequest& request);
+
+StatusOr<TransactWriteItemsResult> TransactWriteItems(Engine& engine,
+                                                      const TransactWriteItemsRequest& request);
+StatusOr<TransactGetItemsResult> TransactGetItems(Engine& engine,
+                                                  const TransactGetItemsRequest& request);
+
 }  // namespace lmddb::ops
 
 #endif  // LMDDB_ENGINE_OPS_OPERATIONS_H_

@@ -77,6 +77,12 @@ class Database {
   StatusOr<GetItemResult> GetItem(const GetItemRequest& request);
   StatusOr<DeleteItemResult> DeleteItem(const DeleteItemRequest& request);
   StatusOr<UpdateItemResult> UpdateItem(const UpdateItemRequest& request);
+  StatusOr<QueryResult> Query(const QueryRequest& request);
+  StatusOr<ScanResult> Scan(const ScanRequest& request);
+  StatusOr<BatchGetItemResult> BatchGetItem(const BatchGetItemRequest& request);
+  StatusOr<BatchWriteItemResult> BatchWriteItem(const BatchWriteItemRequest& request);
+  StatusOr<TransactWriteItemsResult> TransactWriteItems(const TransactWriteItemsRequest& request);
+  StatusOr<TransactGetItemsResult> TransactGetItems(const TransactGetItemsRequest& request);
 
   // A handle for the table named `table_name` (not checked until used).
   Table table(std::string table_name);

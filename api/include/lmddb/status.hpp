@@ -20,11 +20,13 @@
 #include <string_view>
 #include <utility>
 #include <variant>
+#include <vector>
 
 namespace lmddb {
 
 class AttributeValue;  // lmddb/attribute_value.hpp
 using Item = std::map<std::string, AttributeValue, std::less<>>;
+struct CancellationReason;  // lmddb/operations.hpp
 
 // The DynamoDB exception a failed call maps to. The numeric values are part
 // of the C ABI (api/c result codes): this enum only grows; never renumber.
@@ -86,6 +88,12 @@ class [[nodiscard]] Status {
   static Status LimitExceeded(std::string message) {
     return Status(ErrorType::kLimitExceeded, std::move(message));
   }
+  static Status TransactionCanceled(std::string message) {
+    return Status(ErrorType::kTransactionCanceled, std::move(message));
+  }
+  static Status IdempotentParameterMismatch(std::string message) {
+    return Status(ErrorType::kIdempotentParameterMismatch, std::move(message));
+  }
   static Status Internal(std::string message) {
     return Status(ErrorType::kInternalServerError, std::move(message));
   }
@@ -104,6 +112,14 @@ class [[nodiscard]] Status {
   // Returns this status with `item` attached. REQUIRES: !ok().
   Status WithItem(Item item) &&;
 
+  // The reasons a TransactionCanceledException carries, one per action of
+  // the transaction in request order (lmddb/operations.hpp); null otherwise.
+  const std::vector<CancellationReason>* cancellation_reasons() const {
+    return state_ ? state_->cancellation_reasons.get() : nullptr;
+  }
+  // Returns this status with `reasons` attached. REQUIRES: !ok().
+  Status WithCancellationReasons(std::vector<CancellationReason> reasons) &&;
+
   friend bool operator==(const Status& a, const Status& b) {
     return a.type() == b.type() && a.message() == b.message();
   }
@@ -113,6 +129,7 @@ class [[nodiscard]] Status {
     ErrorType type;
     std::string message;
     std::shared_ptr<const Item> item;  // immutable once attached, so copies share it
+    std::shared_ptr<const std::vector<CancellationReason>> cancellation_reasons;  // likewise
   };
   std::unique_ptr<State> state_;  // null when OK: an OK Status costs one pointer
 };
