@@ -13,7 +13,7 @@
 // overrides it), in a shuffled order (lmddb's keys are hash-prefixed, so its
 // inserts land at random positions too and both trees end up with similarly
 // filled pages), then compacted with mdb_env_copy2(MDB_CP_COMPACT) (see
-// RawStore::Load for why). lmddb is loaded with one PutItem per item,
+// raw_lmdb.h for why). lmddb is loaded with one PutItem per item,
 // Durability::kNoSync (there is no batch API yet).
 //
 // Both environments use the LMDB flags lmddb uses (MDB_NOTLS | MDB_NORDAHEAD,
@@ -56,12 +56,21 @@
 
 #include <benchmark/benchmark.h>
 
+#include "bench_util.h"
+#include "raw_lmdb.h"
 #include "lmddb/lmddb.hpp"
 
 namespace {
 
 using lmddb::AttributeValue;
-using Clock = std::chrono::steady_clock;
+using lmddb_bench::Clock;
+using lmddb_bench::EnvCount;
+using lmddb_bench::MakeTempDir;
+using lmddb_bench::BaseDir;
+using lmddb_bench::PrefetchFile;
+using lmddb_bench::Rng;
+using lmddb_bench::SecondsSince;
+using lmddb_bench::WarmClock;
 
 constexpr size_t kRawValueSize = 1024;
 constexpr size_t kPayloadSize = 1000;
@@ -69,56 +78,22 @@ constexpr int kLoadBatch = 10000;   // raw LMDB puts per load transaction
 constexpr int kPutBatch = 100;      // puts per commit in BM_RawLmdb_PutBatched
 constexpr const char* kTableName = "bench";
 constexpr const char* kRawDbName = "items";
-constexpr auto kRewarmAfter = std::chrono::seconds(60);
 constexpr uint64_t kSeed = 0x5eed5eed5eedULL;
 
 size_t NumItems() {
-  static const size_t n = [] {
-    const char* s = std::getenv("LMDDB_BENCH_ITEMS");
-    if (s != nullptr && *s != '\0') {
-      char* end = nullptr;
-      unsigned long long v = std::strtoull(s, &end, 10);
-      if (end != nullptr && *end == '\0' && v > 0) return static_cast<size_t>(v);
-      std::fprintf(stderr, "crud_bench: ignoring LMDDB_BENCH_ITEMS='%s'\n", s);
-    }
-    return size_t{1000000};
-  }();
+  static const size_t n = EnvCount("LMDDB_BENCH_ITEMS", 1000000);
   return n;
 }
 
 // Raw LMDB puts per load transaction; LMDDB_BENCH_RAW_LOAD_BATCH overrides.
 size_t LoadBatch() {
-  static const size_t n = [] {
-    const char* s = std::getenv("LMDDB_BENCH_RAW_LOAD_BATCH");
-    if (s != nullptr && *s != '\0') {
-      char* end = nullptr;
-      unsigned long long v = std::strtoull(s, &end, 10);
-      if (end != nullptr && *end == '\0' && v > 0) return static_cast<size_t>(v);
-    }
-    return static_cast<size_t>(kLoadBatch);
-  }();
+  static const size_t n = EnvCount("LMDDB_BENCH_RAW_LOAD_BATCH", kLoadBatch);
   return n;
 }
 
 // Address space for the LMDB map: a 1 KiB item costs ~2 KiB of pages
 // (DESIGN.md); leave ample room for copy-on-write and the free list.
 size_t MapSize() { return std::max<size_t>(size_t{1} << 30, NumItems() * 8192); }
-
-std::string BaseDir() {
-  for (const char* var : {"LMDDB_BENCH_DIR", "TMPDIR"}) {
-    const char* s = std::getenv(var);
-    if (s != nullptr && *s != '\0') return s;
-  }
-  return "/tmp";
-}
-
-std::optional<std::string> MakeTempDir(const char* tag) {
-  std::string tmpl = BaseDir() + "/lmddb-bench-" + tag + "-XXXXXX";
-  std::vector<char> buf(tmpl.begin(), tmpl.end());
-  buf.push_back('\0');
-  if (mkdtemp(buf.data()) == nullptr) return std::nullopt;
-  return std::string(buf.data());
-}
 
 // "user#<i>" into out (>= 32 bytes); returns its length.
 inline size_t FormatKey(uint64_t i, char* out) {
@@ -127,66 +102,7 @@ inline size_t FormatKey(uint64_t i, char* out) {
   return static_cast<size_t>(r.ptr - out);
 }
 
-// splitmix64: tiny, fast and deterministic for a given seed.
-struct Rng {
-  explicit Rng(uint64_t seed) : s(seed) {}
-  uint64_t Next() {
-    uint64_t z = (s += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
-  uint64_t Below(uint64_t n) { return Next() % n; }
-  uint64_t s;
-};
-
-double SecondsSince(Clock::time_point t) {
-  return std::chrono::duration<double>(Clock::now() - t).count();
-}
-
-// Brings a file into the page cache without readahead's large folios.
-//
-// Why not simply read(2) it: on this kernel (Linux 6.18, ext4 with large
-// folios) readahead and large writes put the file in large folios, and every
-// later 4 KiB pwrite(2) of an LMDB commit into such a folio then costs tens of
-// microseconds in ext4_block_write_begin() (perf, kernel samples). With 300k
-// items, a one-put raw LMDB commit cost ~80 us CPU instead of ~8 us after the
-// uncached data file had been read once with read(2). POSIX_FADV_WILLNEED
-// reads ahead in order-0 folios, as LMDB's own page faults do under
-// MDB_NORDAHEAD.
-// With `drop_first`, the file is flushed and its cached pages (those not
-// mapped) are dropped first, so that none stays in a large folio.
-void PrefetchFile(const std::string& path, bool drop_first) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return;
-  if (drop_first) {
-    ::fdatasync(fd);
-    posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED);
-  }
-  posix_fadvise(fd, 0, 0, POSIX_FADV_WILLNEED);
-  ::close(fd);
-}
-
-std::string Payload(char fill) {
-  std::string s(kPayloadSize, fill);
-  for (size_t i = 0; i < s.size(); i += 7) s[i] = static_cast<char>('a' + i % 26);
-  return s;
-}
-
-// Decides when a store needs reading again before a timed section.
-class WarmClock {
- public:
-  bool Due() const { return !warmed_ || Clock::now() - last_ > kRewarmAfter; }
-  void Done() {
-    warmed_ = true;
-    last_ = Clock::now();
-  }
-  void Invalidate() { warmed_ = false; }
-
- private:
-  bool warmed_ = false;
-  Clock::time_point last_;
-};
+std::string Payload(char fill) { return lmddb_bench::Payload(fill, kPayloadSize); }
 
 // ---------------------------------------------------------------- raw LMDB
 
@@ -244,69 +160,15 @@ class RawStore {
     }
   }
 
-  // Opens the environment in `dir` with lmddb's flags (engine/storage/env.cc:
-  // MDB_NOTLS | MDB_NORDAHEAD, no MDB_WRITEMAP) plus MDB_NOSYNC, and the
-  // items database in it.
-  static std::string OpenEnv(const std::string& dir, MDB_env** env, MDB_dbi* dbi) {
-    int rc = mdb_env_create(env);
-    if (rc != MDB_SUCCESS) {
-      *env = nullptr;
-      return std::string("mdb_env_create: ") + mdb_strerror(rc);
-    }
-    mdb_env_set_maxdbs(*env, 4);
-    mdb_env_set_mapsize(*env, MapSize());
-    rc = mdb_env_open(*env, dir.c_str(), MDB_NOTLS | MDB_NORDAHEAD | MDB_NOSYNC, 0644);
-    if (rc != MDB_SUCCESS) return std::string("mdb_env_open: ") + mdb_strerror(rc);
-    MDB_txn* txn = nullptr;
-    if ((rc = mdb_txn_begin(*env, nullptr, 0, &txn)) != MDB_SUCCESS) {
-      return std::string("mdb_txn_begin: ") + mdb_strerror(rc);
-    }
-    if ((rc = mdb_dbi_open(txn, kRawDbName, MDB_CREATE, dbi)) != MDB_SUCCESS) {
-      mdb_txn_abort(txn);
-      return std::string("mdb_dbi_open: ") + mdb_strerror(rc);
-    }
-    if ((rc = mdb_txn_commit(txn)) != MDB_SUCCESS) {
-      return std::string("mdb_txn_commit: ") + mdb_strerror(rc);
-    }
-    return "";
-  }
-
-  // Loads into <dir>/load in large transactions, then compacts it into
-  // <dir>/db, which the benchmarks use. Why compact: large transactions leave
-  // LMDB with a big free list (pages freed by copy-on-write), and every later
-  // small commit pays for it. Measured here with 300k items, page cache filled
-  // the same way (PrefetchFile) in both cases: a one-put commit cost 17.6 us
-  // CPU on a plain copy of the loaded environment and 8.8 us on a compacted
-  // copy. lmddb, loaded one PutItem at a time, has no such free list; the
-  // compacted copy gives raw LMDB the same clean start (its best case, which
-  // is what the ratio should be taken against).
+  // Loads in large transactions, then compacts (raw_lmdb.h says why).
   std::string Load() {
     auto dir = MakeTempDir("raw");
     if (!dir) return "cannot create a temporary directory under " + BaseDir();
     dir_ = *dir;
-    const std::string load_dir = dir_ + "/load";
-    const std::string db_dir = dir_ + "/db";
-    std::error_code ec;
-    std::filesystem::create_directory(load_dir, ec);
-    std::filesystem::create_directory(db_dir, ec);
-    if (ec) return "cannot create " + db_dir + ": " + ec.message();
-
-    MDB_env* load_env = nullptr;
-    MDB_dbi load_dbi = 0;
-    std::string err = OpenEnv(load_dir, &load_env, &load_dbi);
-    if (err.empty()) err = Fill(load_env, load_dbi);
-    if (err.empty()) {
-      int rc = mdb_env_copy2(load_env, db_dir.c_str(), MDB_CP_COMPACT);
-      if (rc != MDB_SUCCESS) err = std::string("mdb_env_copy2: ") + mdb_strerror(rc);
-    }
-    if (load_env != nullptr) mdb_env_close(load_env);
-    std::filesystem::remove_all(load_dir, ec);
-    if (!err.empty()) return err;
-    db_dir_ = db_dir;
-    // mdb_env_copy2() writes with O_DIRECT where it can, so little of the
-    // copy is cached; drop whatever is, then read it in small folios.
-    PrefetchFile(db_dir_ + "/data.mdb", /*drop_first=*/true);
-    return OpenEnv(db_dir, &env_, &dbi_);
+    db_dir_ = dir_ + "/db";
+    return lmddb_bench::BuildCompactedRawEnv(
+        dir_, MapSize(), kRawDbName, [this](MDB_env* env, MDB_dbi dbi) { return Fill(env, dbi); },
+        &env_, &dbi_);
   }
 
   std::string Fill(MDB_env* env, MDB_dbi dbi) {
@@ -376,12 +238,8 @@ class LmddbStore {
     if (!ok()) return nullptr;
     if (durability && *durability != durability_) {
       db_.reset();
-      // lmddb has no public Sync(): flush the kNoSync writes through the file
-      // itself, so that the first timed fsync does not pay for them.
-      if (int fd = ::open((dir_ + "/data.mdb").c_str(), O_RDONLY | O_CLOEXEC); fd >= 0) {
-        ::fdatasync(fd);
-        ::close(fd);
-      }
+      // lmddb has no public Sync(): flush the kNoSync writes through the file.
+      lmddb_bench::SyncFile(dir_ + "/data.mdb");
       auto db = lmddb::Database::Open(dir_, OptionsFor(*durability));
       if (!db.ok()) {
         error_ = "reopen: " + db.status().ToString();

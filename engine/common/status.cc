@@ -37,7 +37,7 @@ Status::Status(ErrorType type, std::string message) {
   // An "error" of type kOk would be indistinguishable from success; treat it
   // as an internal fault rather than silently succeeding.
   if (type == ErrorType::kOk) type = ErrorType::kInternalServerError;
-  state_ = std::make_unique<State>(State{type, std::move(message), nullptr});
+  state_ = std::make_unique<State>(State{type, std::move(message), nullptr, nullptr});
 }
 
 Status::Status(const Status& other)
