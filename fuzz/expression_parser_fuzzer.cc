@@ -90,7 +90,12 @@ void ParseAs(ExpressionContext& context, int kind, std::string_view text) {
     case 2: {
       auto k = context.ParseKeyCondition(text);
       CheckResult(k);
-      if (k.ok() && k->partition.value == nullptr) __builtin_trap();
+      if (k.ok()) {
+        if (k->parts.empty() || k->parts.size() > 2) __builtin_trap();
+        for (const auto& part : k->parts) {
+          if (part.value == nullptr) __builtin_trap();
+        }
+      }
       break;
     }
     case 3: {

@@ -102,24 +102,21 @@ struct Condition {
   std::unique_ptr<Condition> right;
 };
 
-// A KeyConditionExpression in the only shape DynamoDB accepts: equality on
-// one attribute (the partition key), optionally AND one condition on a
-// second attribute (the sort key). Whether the names are the table's or an
-// index's keys is checked by Query, which knows the schema.
+// A KeyConditionExpression in the only shape DynamoDB accepts: one or two
+// conditions joined by AND, each comparing one top-level attribute with
+// :values, on distinct attributes, kept in the order written. Which part
+// is the partition key and which the sort key (and whether they are keys
+// at all) only Query can tell: it knows the table's or index's schema.
 struct KeyCondition {
-  struct PartitionCondition {
-    std::string attribute;
-    const AttributeValue* value = nullptr;
-  };
-  struct SortCondition {
+  struct Part {
+    // ":v < a" is stored as "a > :v".
     enum class Op : uint8_t { kEq, kLt, kLe, kGt, kGe, kBetween, kBeginsWith };
     std::string attribute;
     Op op = Op::kEq;
     const AttributeValue* value = nullptr;  // the bound, the prefix, or BETWEEN's lower bound
     const AttributeValue* upper = nullptr;  // kBetween only
   };
-  PartitionCondition partition;
-  std::optional<SortCondition> sort;
+  std::vector<Part> parts;  // 1 or 2
 };
 
 // A ProjectionExpression: the paths to return, in the order given, with no

@@ -232,16 +232,16 @@ StatusOr<KeyPart> ExtractKeyPart(const Source& source, const Tree& tree, const N
   return part;
 }
 
-KeyCondition::SortCondition::Op SortOp(KeyPart::Op op) {
-  using Sort = KeyCondition::SortCondition::Op;
+KeyCondition::Part::Op PartOp(KeyPart::Op op) {
+  using Op = KeyCondition::Part::Op;
   switch (op) {
-    case KeyPart::Op::kLt: return Sort::kLt;
-    case KeyPart::Op::kLe: return Sort::kLe;
-    case KeyPart::Op::kGt: return Sort::kGt;
-    case KeyPart::Op::kGe: return Sort::kGe;
-    case KeyPart::Op::kBetween: return Sort::kBetween;
-    case KeyPart::Op::kBeginsWith: return Sort::kBeginsWith;
-    default: return Sort::kEq;
+    case KeyPart::Op::kLt: return Op::kLt;
+    case KeyPart::Op::kLe: return Op::kLe;
+    case KeyPart::Op::kGt: return Op::kGt;
+    case KeyPart::Op::kGe: return Op::kGe;
+    case KeyPart::Op::kBetween: return Op::kBetween;
+    case KeyPart::Op::kBeginsWith: return Op::kBeginsWith;
+    default: return Op::kEq;
   }
 }
 
@@ -304,28 +304,17 @@ StatusOr<KeyCondition> BuildKeyCondition(const Source& source, const Tree& tree)
     parts.push_back(*part);
   }
   if (parts.size() > 2) return Status::Validation("Conditions can be of length 1 or 2 only");
-  // The partition key needs an equality; which attribute it is, and
-  // whether the other one is the sort key, only Query (with the schema)
-  // can tell. With two equalities the first is taken as the partition key.
-  size_t partition = parts.size();
-  for (size_t i = 0; i < parts.size(); ++i) {
-    if (parts[i].op == KeyPart::Op::kEq) {
-      partition = i;
-      break;
-    }
-  }
-  if (partition == parts.size()) return Status::Validation("Query key condition not supported");
+  // Which part is the partition key, and whether the other is the sort
+  // key, only Query can tell: it matches the parts against the schema.
   KeyCondition key;
-  key.partition.attribute = std::string(parts[partition].attribute);
-  key.partition.value = parts[partition].values[0];
-  if (parts.size() == 2) {
-    const KeyPart& other = parts[1 - partition];
-    KeyCondition::SortCondition sort;
-    sort.attribute = std::string(other.attribute);
-    sort.op = SortOp(other.op);
-    sort.value = other.values[0];
-    if (other.op == KeyPart::Op::kBetween) sort.upper = other.values[1];
-    key.sort = std::move(sort);
+  key.parts.reserve(parts.size());
+  for (const KeyPart& part : parts) {
+    KeyCondition::Part out;
+    out.attribute = std::string(part.attribute);
+    out.op = PartOp(part.op);
+    out.value = part.values[0];
+    if (part.op == KeyPart::Op::kBetween) out.upper = part.values[1];
+    key.parts.push_back(std::move(out));
   }
   return key;
 }

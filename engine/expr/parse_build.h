@@ -17,8 +17,8 @@
 //   Invalid condition in KeyConditionExpression: BETWEEN operator must have the key
 //       attribute as its first operand                       (also begins_with)
 //   Conditions can be of length 1 or 2 only
-//   Query key condition not supported      (ours: no equality for the partition key)
-// ":v < sk" is read as "sk > :v".
+// ":v < sk" is read as "sk > :v". Matching the parts to the key schema
+// (and its errors) is Query's part.
 //
 // Thread safety: pure functions.
 #ifndef LMDDB_ENGINE_EXPR_PARSE_BUILD_H_

@@ -10,7 +10,7 @@
 namespace lmddb::expr_test {
 namespace {
 
-using SortOp = expr::KeyCondition::SortCondition::Op;
+using Op = expr::KeyCondition::Part::Op;
 
 class ExprKeyConditionTest : public ParseFixture {
  protected:
@@ -48,56 +48,63 @@ class ExprKeyConditionTest : public ParseFixture {
 
 TEST_F(ExprKeyConditionTest, PartitionKeyAlone) {
   const expr::KeyCondition k = Key("pk = :p");
-  EXPECT_EQ(k.partition.attribute, "pk");
-  EXPECT_EQ(k.partition.value, &values.at(":p"));
-  EXPECT_FALSE(k.sort.has_value());
-  EXPECT_EQ(Key(":p = pk").partition.attribute, "pk");
-  EXPECT_EQ(Key("(pk = :p)").partition.attribute, "pk");
+  ASSERT_EQ(k.parts.size(), 1u);
+  EXPECT_EQ(k.parts[0].attribute, "pk");
+  EXPECT_EQ(k.parts[0].op, Op::kEq);
+  EXPECT_EQ(k.parts[0].value, &values.at(":p"));
+  EXPECT_EQ(k.parts[0].upper, nullptr);
+  EXPECT_EQ(Key(":p = pk").parts.at(0).attribute, "pk");
+  EXPECT_EQ(Key("(pk = :p)").parts.at(0).attribute, "pk");
 }
 
 TEST_F(ExprKeyConditionTest, EverySortKeyCondition) {
   struct Case {
     const char* text;
-    SortOp op;
+    Op op;
   };
-  for (const Case& c : {Case{"pk = :p AND sk = :a", SortOp::kEq},
-                        Case{"pk = :p AND sk < :a", SortOp::kLt},
-                        Case{"pk = :p AND sk <= :a", SortOp::kLe},
-                        Case{"pk = :p AND sk > :a", SortOp::kGt},
-                        Case{"pk = :p AND sk >= :a", SortOp::kGe},
-                        Case{"pk = :p AND begins_with(sk, :s)", SortOp::kBeginsWith}}) {
+  for (const Case& c : {Case{"pk = :p AND sk = :a", Op::kEq}, Case{"pk = :p AND sk < :a", Op::kLt},
+                        Case{"pk = :p AND sk <= :a", Op::kLe}, Case{"pk = :p AND sk > :a", Op::kGt},
+                        Case{"pk = :p AND sk >= :a", Op::kGe},
+                        Case{"pk = :p AND begins_with(sk, :s)", Op::kBeginsWith}}) {
     const expr::KeyCondition k = Key(c.text);
-    EXPECT_EQ(k.partition.attribute, "pk") << c.text;
-    ASSERT_TRUE(k.sort.has_value()) << c.text;
-    EXPECT_EQ(k.sort->attribute, "sk") << c.text;
-    EXPECT_EQ(k.sort->op, c.op) << c.text;
-    EXPECT_EQ(k.sort->upper, nullptr);
+    ASSERT_EQ(k.parts.size(), 2u) << c.text;
+    EXPECT_EQ(k.parts[0].attribute, "pk") << c.text;
+    EXPECT_EQ(k.parts[1].attribute, "sk") << c.text;
+    EXPECT_EQ(k.parts[1].op, c.op) << c.text;
+    EXPECT_EQ(k.parts[1].upper, nullptr);
   }
   const expr::KeyCondition between = Key("pk = :p AND sk BETWEEN :a AND :b");
-  ASSERT_TRUE(between.sort.has_value());
-  EXPECT_EQ(between.sort->op, SortOp::kBetween);
-  EXPECT_EQ(between.sort->value, &values.at(":a"));
-  EXPECT_EQ(between.sort->upper, &values.at(":b"));
+  ASSERT_EQ(between.parts.size(), 2u);
+  EXPECT_EQ(between.parts[1].op, Op::kBetween);
+  EXPECT_EQ(between.parts[1].value, &values.at(":a"));
+  EXPECT_EQ(between.parts[1].upper, &values.at(":b"));
 }
 
-TEST_F(ExprKeyConditionTest, EitherOrderAndValueFirst) {
+TEST_F(ExprKeyConditionTest, PartsKeepTheWrittenOrder) {
   const expr::KeyCondition k = Key("sk > :a AND pk = :p");
-  EXPECT_EQ(k.partition.attribute, "pk");
-  EXPECT_EQ(k.sort->attribute, "sk");
+  ASSERT_EQ(k.parts.size(), 2u);
+  EXPECT_EQ(k.parts[0].attribute, "sk");
+  EXPECT_EQ(k.parts[0].op, Op::kGt);
+  EXPECT_EQ(k.parts[1].attribute, "pk");
   // ":a < sk" reads as "sk > :a".
-  EXPECT_EQ(Key("pk = :p AND :a < sk").sort->op, SortOp::kGt);
-  EXPECT_EQ(Key("pk = :p AND :a >= sk").sort->op, SortOp::kLe);
-  // With two equalities the first is taken as the partition key; Query
-  // matches them to the schema.
-  EXPECT_EQ(Key("a = :p AND b = :a").partition.attribute, "a");
+  EXPECT_EQ(Key("pk = :p AND :a < sk").parts.at(1).op, Op::kGt);
+  EXPECT_EQ(Key("pk = :p AND :a >= sk").parts.at(1).op, Op::kLe);
+  // Shapes without a partition key equality parse; Query matches the parts
+  // against the schema and reports what is missing.
+  EXPECT_EQ(Key("sk > :a").parts.at(0).op, Op::kGt);
+  const expr::KeyCondition two = Key("a > :a AND b < :b");
+  ASSERT_EQ(two.parts.size(), 2u);
+  EXPECT_EQ(two.parts[0].attribute, "a");
+  EXPECT_EQ(two.parts[1].attribute, "b");
 }
 
 TEST_F(ExprKeyConditionTest, NamePlaceholders) {
   names["#pk"] = "Status";
   names["#sk"] = "sort.key";
   const expr::KeyCondition k = Key("#pk = :p AND #sk BETWEEN :a AND :b");
-  EXPECT_EQ(k.partition.attribute, "Status");
-  EXPECT_EQ(k.sort->attribute, "sort.key");
+  ASSERT_EQ(k.parts.size(), 2u);
+  EXPECT_EQ(k.parts[0].attribute, "Status");
+  EXPECT_EQ(k.parts[1].attribute, "sort.key");
 }
 
 TEST_F(ExprKeyConditionTest, OperatorsAKeyConditionCannotUse) {
@@ -133,8 +140,6 @@ TEST_F(ExprKeyConditionTest, ConditionShapes) {
             "Invalid condition in KeyConditionExpression: begins_with operator must have the key "
             "attribute as its first operand");
   EXPECT_EQ(ShapeError("a = :p AND b = :a AND c = :b"), "Conditions can be of length 1 or 2 only");
-  EXPECT_EQ(ShapeError("sk > :a"), "Query key condition not supported");
-  EXPECT_EQ(ShapeError("a > :a AND b < :b"), "Query key condition not supported");
 }
 
 TEST_F(ExprKeyConditionTest, ConditionErrorsComeFirst) {
