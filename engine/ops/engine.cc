@@ -1,11 +1,19 @@
 #include "engine/ops/engine.h"
 
+#include <atomic>
 #include <chrono>
 
 #include "engine/common/status_macros.h"
 #include "engine/common/strings.h"
 
 namespace lmddb::ops {
+namespace {
+
+constexpr std::string_view kTransactionTokensDb = "transaction_tokens";
+
+std::atomic<Engine::ClockFn> test_clock{nullptr};
+
+}  // namespace
 
 StatusOr<std::unique_ptr<Engine>> Engine::Open(const std::string& path, const Options& options) {
   storage::EnvOptions env_options;
@@ -18,7 +26,14 @@ StatusOr<std::unique_ptr<Engine>> Engine::Open(const std::string& path, const Op
                          storage::Env::Open(path, env_options));
   LMDDB_ASSIGN_OR_RETURN(std::unique_ptr<catalog::Catalog> catalog,
                          catalog::Catalog::Open(env.get()));
-  return std::unique_ptr<Engine>(new Engine(options, std::move(env), std::move(catalog)));
+  storage::Dbi tokens;
+  LMDDB_RETURN_IF_ERROR(env->Write([&](storage::WriteTxn& txn) -> Status {
+    LMDDB_ASSIGN_OR_RETURN(tokens, env->OpenDbi(txn, kTransactionTokensDb, /*create=*/true));
+    return Status::Ok();
+  }));
+  std::unique_ptr<Engine> engine(new Engine(options, std::move(env), std::move(catalog)));
+  engine->transaction_tokens_ = tokens;
+  return engine;
 }
 
 std::string Engine::TableArn(std::string_view table_name) const {
@@ -26,7 +41,10 @@ std::string Engine::TableArn(std::string_view table_name) const {
                 table_name);
 }
 
+void Engine::SetClockForTesting(ClockFn now_ms) { test_clock.store(now_ms); }
+
 int64_t Engine::NowMs() {
+  if (ClockFn clock = test_clock.load(); clock != nullptr) return clock();
   return std::chrono::duration_cast<std::chrono::milliseconds>(
              std::chrono::system_clock::now().time_since_epoch())
       .count();

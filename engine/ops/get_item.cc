@@ -1,9 +1,12 @@
 // GetItem: one lookup in a read snapshot; a ProjectionExpression decodes
-// only the selected attributes. Reads are always strongly
-// consistent here, so ConsistentRead is accepted and has nothing to change.
+// only the selected attributes. Reads are always strongly consistent here,
+// so ConsistentRead changes nothing but the capacity reported: DynamoDB
+// charges the whole item (not the projection) in 4 KB units, half for an
+// eventually consistent read, and one unit (or half) for a missing item.
 #include "engine/catalog/create_table_validation.h"
 #include "engine/common/status_macros.h"
 #include "engine/expr/projection.h"
+#include "engine/ops/capacity.h"
 #include "engine/ops/item_key.h"
 #include "engine/ops/operations.h"
 #include "engine/ops/request_expressions.h"
@@ -34,6 +37,10 @@ StatusOr<GetItemResult> GetItem(Engine& engine, const GetItemRequest& request) {
   LMDDB_ASSIGN_OR_RETURN(std::optional<value::ItemRecord> stored,
                          ReadStoredItem(txn, *table, lmdb_key, key, /*for_write=*/false));
   GetItemResult result;
+  CapacityTally capacity(request.return_consumed_capacity, CapacityKind::kRead);
+  capacity.Add(request.table_name,
+               ReadUnits(stored ? stored->size : 0, request.consistent_read.value_or(false)));
+  result.consumed_capacity = capacity.ForTable(request.table_name);
   if (!stored) return result;
   if (projection) {
     LMDDB_ASSIGN_OR_RETURN(value::ItemView view, value::ItemView::Open(stored->encoded));

@@ -1,6 +1,6 @@
 // Tests for the C++ API (lmddb/lmddb.hpp), control plane and item
 // operations, asserting DynamoDB's behaviour: result fields, error types
-// and message texts (/work/shared/dynamodb-surface.md sections 2, 3, 5).
+// and message texts as DynamoDB gives them.
 #include <chrono>
 #include <regex>
 #include <set>
