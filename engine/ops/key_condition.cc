@@ -23,23 +23,7 @@ Status CheckOperand(const catalog::KeyAttribute& attr, const AttributeValue* v, 
     return Status::Validation(
         StrCat(kInvalid, "Condition parameter type does not match schema type"));
   }
-  if (attr.type == AttributeValue::Type::kN) return Status::Ok();
-  const std::string& bytes = attr.type == AttributeValue::Type::kS ? v->s() : v->b();
-  if (bytes.empty()) {
-    return Status::Validation(StrCat(
-        "One or more parameter values are not valid. The AttributeValue for a key attribute "
-        "cannot contain an empty ",
-        attr.type == AttributeValue::Type::kS ? "string" : "binary", " value. Key: ", attr.name));
-  }
-  if (is_hash && bytes.size() > kMaxPartitionKeyBytes) {
-    return Status::Validation(
-        StrCat(kInvalid, "Size of hashkey has exceeded the maximum size limit of2048 bytes"));
-  }
-  if (!is_hash && bytes.size() > kMaxSortKeyBytes) {
-    return Status::Validation(StrCat(
-        kInvalid, "Aggregated size of all range keys has exceeded the size limit of 1024 bytes"));
-  }
-  return Status::Ok();
+  return CheckKeyValue(attr, *v, is_hash);
 }
 
 }  // namespace

@@ -13,7 +13,21 @@ Status KeyDoesNotMatchSchema() {
   return Status::Validation("The provided key element does not match the schema");
 }
 
-// Empty-value and size checks shared by items and Key parameters.
+Status CheckItemKeyAttribute(const catalog::KeyAttribute& attr, const Item& item, bool is_hash) {
+  auto it = item.find(attr.name);
+  if (it == item.end()) {
+    return Status::Validation(StrCat(kInvalid, "Missing the key ", attr.name, " in the item"));
+  }
+  if (it->second.type() != attr.type) {
+    return Status::Validation(StrCat(kInvalid, "Type mismatch for key ", attr.name,
+                                           " expected: ", TypeName(attr.type),
+                                           " actual: ", TypeName(it->second.type())));
+  }
+  return CheckKeyValue(attr, it->second, is_hash);
+}
+
+}  // namespace
+
 Status CheckKeyValue(const catalog::KeyAttribute& attr, const AttributeValue& value,
                      bool is_hash) {
   if (attr.type == AttributeValue::Type::kN) return Status::Ok();  // numbers have no length limit
@@ -36,20 +50,6 @@ Status CheckKeyValue(const catalog::KeyAttribute& attr, const AttributeValue& va
   return Status::Ok();
 }
 
-Status CheckItemKeyAttribute(const catalog::KeyAttribute& attr, const Item& item, bool is_hash) {
-  auto it = item.find(attr.name);
-  if (it == item.end()) {
-    return Status::Validation(StrCat(kInvalid, "Missing the key ", attr.name, " in the item"));
-  }
-  if (it->second.type() != attr.type) {
-    return Status::Validation(StrCat(kInvalid, "Type mismatch for key ", attr.name,
-                                           " expected: ", TypeName(attr.type),
-                                           " actual: ", TypeName(it->second.type())));
-  }
-  return CheckKeyValue(attr, it->second, is_hash);
-}
-
-}  // namespace
 
 Status ValidateKeyValues(const Item& key) {
   for (const auto& [name, v] : key) LMDDB_RETURN_IF_ERROR(value::ValidateAttributeValue(v));

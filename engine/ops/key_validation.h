@@ -13,6 +13,11 @@ namespace lmddb::ops {
 inline constexpr size_t kMaxPartitionKeyBytes = 2048;
 inline constexpr size_t kMaxSortKeyBytes = 1024;
 
+// The emptiness and size rules of one key attribute's value (S and B: not
+// empty, at most 2048 bytes for a partition key and 1024 for a sort key),
+// with DynamoDB's messages. REQUIRES: value has attr's type.
+Status CheckKeyValue(const catalog::KeyAttribute& attr, const AttributeValue& value, bool is_hash);
+
 // The values of a Key parameter themselves (sets, numbers, nesting), before
 // they are matched against the schema.
 Status ValidateKeyValues(const Item& key);

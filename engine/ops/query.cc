@@ -114,15 +114,11 @@ StatusOr<QueryResult> Query(Engine& engine, const QueryRequest& request) {
   // values itself when the key condition's shape is wrong.
   expr::ExpressionContext expressions(OptionalPtr(request.expression_attribute_names),
                                       OptionalPtr(request.expression_attribute_values));
-  std::optional<expr::Condition> filter;
-  if (request.filter_expression) {
-    LMDDB_ASSIGN_OR_RETURN(filter, expressions.ParseCondition(*request.filter_expression,
-                                                              expr::ExpressionKind::kFilter));
-  }
-  std::optional<expr::Projection> projection;
-  if (request.projection_expression) {
-    LMDDB_ASSIGN_OR_RETURN(projection, expressions.ParseProjection(*request.projection_expression));
-  }
+  LMDDB_ASSIGN_OR_RETURN(FilterAndProjection parsed,
+                         ParseFilterAndProjection(expressions, request.filter_expression,
+                                                  request.projection_expression));
+  const std::optional<expr::Condition>& filter = parsed.filter;
+  const std::optional<expr::Projection>& projection = parsed.projection;
   LMDDB_ASSIGN_OR_RETURN(expr::KeyCondition key_condition,
                          expressions.ParseKeyCondition(*request.key_condition_expression));
   LMDDB_RETURN_IF_ERROR(expressions.CheckAllUsed());

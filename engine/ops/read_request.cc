@@ -1,5 +1,6 @@
 #include "engine/ops/read_request.h"
 
+#include "engine/common/status_macros.h"
 #include "engine/common/strings.h"
 #include "engine/value/validate.h"
 
@@ -67,6 +68,20 @@ StatusOr<KeyValues> ValidateStartKey(const catalog::TableSchema& schema, const I
     return Status::Validation(StrCat(kInvalidStartKey, s.message()));
   }
   return KeyValuesOf(schema, key);
+}
+
+StatusOr<FilterAndProjection> ParseFilterAndProjection(
+    expr::ExpressionContext& context, const std::optional<std::string>& filter_expression,
+    const std::optional<std::string>& projection_expression) {
+  FilterAndProjection parsed;
+  if (filter_expression) {
+    LMDDB_ASSIGN_OR_RETURN(parsed.filter,
+                           context.ParseCondition(*filter_expression, expr::ExpressionKind::kFilter));
+  }
+  if (projection_expression) {
+    LMDDB_ASSIGN_OR_RETURN(parsed.projection, context.ParseProjection(*projection_expression));
+  }
+  return parsed;
 }
 
 }  // namespace lmddb::ops

@@ -11,6 +11,8 @@
 
 #include "engine/catalog/table_schema.h"
 #include "engine/common/constraint_errors.h"
+#include "engine/expr/ast.h"
+#include "engine/expr/parser.h"
 #include "engine/ops/key_validation.h"
 #include "lmddb/operations.hpp"
 #include "lmddb/status.hpp"
@@ -34,6 +36,16 @@ Status ValidateSelect(ReadOperation operation, std::optional<Select> select,
 // The table has no secondary indexes: "The table does not have the
 // specified index: <name>".
 Status NoSuchIndex(const std::string& index_name);
+
+// A Query's or Scan's FilterExpression and ProjectionExpression, parsed in
+// `context` (the request's names and values); absent when not sent.
+struct FilterAndProjection {
+  std::optional<expr::Condition> filter;
+  std::optional<expr::Projection> projection;
+};
+StatusOr<FilterAndProjection> ParseFilterAndProjection(
+    expr::ExpressionContext& context, const std::optional<std::string>& filter_expression,
+    const std::optional<std::string>& projection_expression);
 
 // An ExclusiveStartKey: values valid, exactly the table's key attributes
 // with their types, non-empty and within the key size limits. Errors are

@@ -15,7 +15,7 @@
 #include "engine/ops/batch_request_checks.h"
 #include "engine/ops/capacity.h"
 #include "engine/ops/item_key.h"
-#include "engine/ops/multi_get_read.h"
+#include "engine/ops/read_by_key.h"
 #include "engine/ops/operations.h"
 
 namespace lmddb::ops {

@@ -1,4 +1,4 @@
-#include "engine/ops/multi_get_read.h"
+#include "engine/ops/read_by_key.h"
 
 #include "engine/common/status_macros.h"
 #include "engine/expr/parser.h"

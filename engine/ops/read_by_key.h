@@ -1,12 +1,12 @@
-// Shared steps of the operations that read many items by key in one
-// snapshot (BatchGetItem, TransactGetItems): a snapshot that sees every
-// named table, a key's parsed projection, and one item read with its
-// DynamoDB size (for capacity units and response size limits).
+// Shared steps of the operations that read items by key (GetItem,
+// BatchGetItem, TransactGetItems): a snapshot that sees every named table,
+// a read's parsed projection, and one item read with its DynamoDB size (for
+// capacity units and response size limits).
 //
 // Thread safety: the functions are thread-safe; a MultiTableSnapshot is used
 // by one thread.
-#ifndef LMDDB_ENGINE_OPS_MULTI_GET_READ_H_
-#define LMDDB_ENGINE_OPS_MULTI_GET_READ_H_
+#ifndef LMDDB_ENGINE_OPS_READ_BY_KEY_H_
+#define LMDDB_ENGINE_OPS_READ_BY_KEY_H_
 
 #include <cstdint>
 #include <memory>
@@ -57,4 +57,4 @@ StatusOr<ReadResult> ReadItemByKey(const storage::ReadTxn& txn, const catalog::T
 
 }  // namespace lmddb::ops
 
-#endif  // LMDDB_ENGINE_OPS_MULTI_GET_READ_H_
+#endif  // LMDDB_ENGINE_OPS_READ_BY_KEY_H_
