@@ -14,7 +14,7 @@
 // inserts land at random positions too and both trees end up with similarly
 // filled pages), then compacted with mdb_env_copy2(MDB_CP_COMPACT) (see
 // raw_lmdb.h for why). lmddb is loaded with one PutItem per item,
-// Durability::kNoSync (there is no batch API yet).
+// Durability::kNoSync.
 //
 // Both environments use the LMDB flags lmddb uses (MDB_NOTLS | MDB_NORDAHEAD,
 // no MDB_WRITEMAP), plus MDB_NOSYNC except in the /sync benchmarks.

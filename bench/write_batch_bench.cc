@@ -11,7 +11,10 @@
 //   BM_Lmddb_PutItems/<n>           n single PutItems per iteration
 //   BM_Lmddb_BatchWriteItem/25      one BatchWriteItem of 25 puts
 //   BM_Lmddb_TransactWriteItems/10  one TransactWriteItems of 10 Puts
-// each /nosync (Durability::kNoSync) and /sync (fsync per commit).
+//   BM_RawLmdb_PutBatched/25        raw reference: 25 puts of 1 KiB values
+//                                   under the same keys in one commit, on a
+//                                   compacted raw copy (raw_lmdb.h)
+// each /nosync (Durability::kNoSync, MDB_NOSYNC) and /sync (fsync per commit).
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
@@ -27,6 +30,7 @@
 
 #include "bench_util.h"
 #include "lmddb/lmddb.hpp"
+#include "raw_lmdb.h"
 
 namespace {
 
@@ -35,6 +39,7 @@ using lmddb_bench::Clock;
 using lmddb_bench::Rng;
 
 constexpr size_t kPayloadSize = 1000;
+constexpr size_t kRawValueSize = 1024;
 constexpr size_t kBatchWriteMax = 25;
 constexpr const char* kTableName = "wbench";
 constexpr uint64_t kSeed = 0xba7c4ULL;
@@ -45,12 +50,16 @@ size_t NumItems() {
 }
 size_t MapSize() { return std::max<size_t>(size_t{1} << 30, NumItems() * 8192); }
 
-lmddb::Item MakeItem(uint64_t i) {
-  static const AttributeValue payload = AttributeValue::S(lmddb_bench::Payload('w', kPayloadSize));
+std::string ItemKey(uint64_t i) {
   char key[32] = "user#";
   auto r = std::to_chars(key + 5, key + sizeof(key), i);
+  return std::string(key, r.ptr);
+}
+
+lmddb::Item MakeItem(uint64_t i) {
+  static const AttributeValue payload = AttributeValue::S(lmddb_bench::Payload('w', kPayloadSize));
   lmddb::Item item;
-  item.emplace("pk", AttributeValue::S(std::string(key, r.ptr)));
+  item.emplace("pk", AttributeValue::S(ItemKey(i)));
   item.emplace("payload", payload);
   item.emplace("version", AttributeValue::N(lmddb::Number::FromInt64(static_cast<int64_t>(i))));
   return item;
@@ -140,6 +149,64 @@ class Store {
   lmddb_bench::WarmClock warm_;
 };
 
+// The raw LMDB reference store: key "user#<i>" -> a 1024-byte value.
+class RawStore {
+ public:
+  static RawStore& Instance() {
+    static RawStore store;
+    return store;
+  }
+  bool ok() const { return error_.empty(); }
+  const std::string& error() const { return error_; }
+  MDB_env* env() const { return env_; }
+  MDB_dbi dbi() const { return dbi_; }
+  void SetDurable(bool durable) {
+    if (durable) mdb_env_sync(env_, 1);
+    mdb_env_set_flags(env_, MDB_NOSYNC, durable ? 0 : 1);
+  }
+
+ private:
+  RawStore() {
+    auto dir = lmddb_bench::MakeTempDir("wraw");
+    if (!dir) {
+      error_ = "cannot create a temporary directory under " + lmddb_bench::BaseDir();
+      return;
+    }
+    dir_ = *dir;
+    error_ = lmddb_bench::BuildCompactedRawEnv(
+        dir_, MapSize(), "items",
+        [](MDB_env* env, MDB_dbi dbi) -> std::string {
+          MDB_txn* txn = nullptr;
+          int rc = mdb_txn_begin(env, nullptr, 0, &txn);
+          if (rc != MDB_SUCCESS) return std::string("mdb_txn_begin: ") + mdb_strerror(rc);
+          std::string value = lmddb_bench::Payload('r', kRawValueSize);
+          for (size_t i = 0; i < NumItems() && rc == MDB_SUCCESS; ++i) {
+            const std::string key = ItemKey(i);
+            MDB_val k{key.size(), const_cast<char*>(key.data())};
+            MDB_val v{value.size(), value.data()};
+            rc = mdb_put(txn, dbi, &k, &v, 0);
+          }
+          if (rc != MDB_SUCCESS) {
+            mdb_txn_abort(txn);
+            return std::string("mdb_put: ") + mdb_strerror(rc);
+          }
+          rc = mdb_txn_commit(txn);
+          return rc == MDB_SUCCESS ? "" : std::string("mdb_txn_commit: ") + mdb_strerror(rc);
+        },
+        &env_, &dbi_);
+  }
+  ~RawStore() {
+    if (env_ != nullptr) mdb_env_close(env_);
+    std::error_code ec;
+    if (!dir_.empty()) std::filesystem::remove_all(dir_, ec);
+  }
+
+  std::string error_;
+  std::string dir_;
+  MDB_env* env_ = nullptr;
+  MDB_dbi dbi_ = 0;
+};
+
 // `n` distinct random item numbers (a batch or a transaction may not name
 // one item twice).
 void PickDistinct(Rng& rng, size_t n, std::vector<uint64_t>* out) {
@@ -214,9 +281,45 @@ void BM_Lmddb_TransactWriteItems(benchmark::State& state, lmddb::Durability dura
   if (errors != 0) state.SkipWithError("TransactWriteItems failed");
 }
 
+void BM_RawLmdb_PutBatched(benchmark::State& state, bool durable) {
+  RawStore& store = RawStore::Instance();
+  if (!store.ok()) return state.SkipWithError(store.error().c_str());
+  store.SetDurable(durable);
+  const size_t n = static_cast<size_t>(state.range(0));
+  std::string value = lmddb_bench::Payload('p', kRawValueSize);
+  Rng rng(kSeed);
+  std::vector<uint64_t> picks;
+  int64_t errors = 0;
+  for (auto _ : state) {
+    PickDistinct(rng, n, &picks);
+    MDB_txn* txn = nullptr;
+    if (mdb_txn_begin(store.env(), nullptr, 0, &txn) != MDB_SUCCESS) {
+      ++errors;
+      continue;
+    }
+    int rc = MDB_SUCCESS;
+    for (size_t j = 0; j < picks.size() && rc == MDB_SUCCESS; ++j) {
+      const std::string key = ItemKey(picks[j]);
+      MDB_val k{key.size(), const_cast<char*>(key.data())};
+      MDB_val v{value.size(), value.data()};
+      rc = mdb_put(txn, store.dbi(), &k, &v, 0);
+    }
+    if (rc != MDB_SUCCESS) {
+      mdb_txn_abort(txn);
+      ++errors;
+    } else if (mdb_txn_commit(txn) != MDB_SUCCESS) {
+      ++errors;
+    }
+  }
+  store.SetDurable(false);
+  state.SetItemsProcessed(state.iterations() * n);
+  if (errors != 0) state.SkipWithError("raw batched put failed");
+}
+
 // Durable commits fsync each time: a short fixed time keeps the run short.
 constexpr double kDurableMinTime = 0.5;
 
+BENCHMARK_CAPTURE(BM_RawLmdb_PutBatched, nosync, false)->Arg(25)->UseRealTime();
 BENCHMARK_CAPTURE(BM_Lmddb_PutItems, nosync, lmddb::Durability::kNoSync)->Arg(25)->UseRealTime();
 BENCHMARK_CAPTURE(BM_Lmddb_BatchWriteItem, nosync, lmddb::Durability::kNoSync)
     ->Arg(25)
@@ -224,6 +327,10 @@ BENCHMARK_CAPTURE(BM_Lmddb_BatchWriteItem, nosync, lmddb::Durability::kNoSync)
 BENCHMARK_CAPTURE(BM_Lmddb_PutItems, nosync, lmddb::Durability::kNoSync)->Arg(10)->UseRealTime();
 BENCHMARK_CAPTURE(BM_Lmddb_TransactWriteItems, nosync, lmddb::Durability::kNoSync)
     ->Arg(10)
+    ->UseRealTime();
+BENCHMARK_CAPTURE(BM_RawLmdb_PutBatched, sync, true)
+    ->Arg(25)
+    ->MinTime(kDurableMinTime)
     ->UseRealTime();
 BENCHMARK_CAPTURE(BM_Lmddb_PutItems, sync, lmddb::Durability::kSync)
     ->Arg(25)

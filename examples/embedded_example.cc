@@ -1,12 +1,15 @@
 // A small program that embeds lmddb: opens a database directory, creates a
-// table if needed, writes, reads and deletes items, and reports what it saw.
+// table if needed, writes, reads, queries and deletes items (singly, in a
+// transaction and in a batch), and reports what it saw.
 //
 //   embedded_example [DIR]      (DIR defaults to ./data)
 //
 // Exits non-zero if anything does not behave as DynamoDB would.
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <string>
+#include <utility>
 
 #include "lmddb/lmddb.hpp"
 
@@ -84,6 +87,48 @@ int main(int argc, char** argv) {
   auto bad = music.PutItem({{"Artist", AttributeValue::S("x")}});
   std::printf("invalid put: %s\n", bad.ToString().c_str());
   if (bad.type() != lmddb::ErrorType::kValidation) return 1;
+
+  // Two more songs in one transaction (all or nothing), then the artist's
+  // songs read back with Query, one page per song, and removed with one
+  // BatchWriteItem so that the next run starts from the same state.
+  lmddb::TransactWriteItemsRequest transaction;
+  for (const char* title : {"Happy Day", "Rainy Night"}) {
+    lmddb::TransactWriteItem action;
+    action.put.emplace();
+    action.put->table_name = "Music";
+    action.put->item = {{"Artist", AttributeValue::S("No One You Know")},
+                        {"SongTitle", AttributeValue::S(title)}};
+    action.put->condition_expression = "attribute_not_exists(SongTitle)";
+    transaction.transact_items.push_back(std::move(action));
+  }
+  if (auto t = (*db)->TransactWriteItems(transaction); !t.ok()) {
+    return Fail("TransactWriteItems", t.status());
+  }
+  lmddb::QueryRequest query;
+  query.table_name = "Music";
+  query.key_condition_expression = "Artist = :a";
+  query.expression_attribute_values = lmddb::Item{{":a", AttributeValue::S("No One You Know")}};
+  query.limit = 1;
+  lmddb::BatchWriteItemRequest cleanup;
+  int songs = 0;
+  do {
+    auto page = (*db)->Query(query);
+    if (!page.ok()) return Fail("Query", page.status());
+    for (const lmddb::Item& item : page->items) {
+      std::printf("query page: %s\n", item.at("SongTitle").s().c_str());
+      if (item.at("SongTitle").s() == "Call Me Today") continue;
+      cleanup.request_items["Music"].push_back(
+          {std::nullopt, lmddb::DeleteRequest{{{"Artist", item.at("Artist")},
+                                               {"SongTitle", item.at("SongTitle")}}}});
+      ++songs;
+    }
+    query.exclusive_start_key = std::move(page->last_evaluated_key);
+  } while (query.exclusive_start_key);
+  if (songs != 2) {
+    std::fprintf(stderr, "Query found %d of the 2 transaction's songs\n", songs);
+    return 1;
+  }
+  if (auto b = (*db)->BatchWriteItem(cleanup); !b.ok()) return Fail("BatchWriteItem", b.status());
 
   auto described = music.Describe();
   if (!described.ok()) return Fail("DescribeTable", described.status());
