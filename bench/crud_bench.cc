@@ -77,7 +77,6 @@ constexpr size_t kPayloadSize = 1000;
 constexpr int kLoadBatch = 10000;   // raw LMDB puts per load transaction
 constexpr int kPutBatch = 100;      // puts per commit in BM_RawLmdb_PutBatched
 constexpr const char* kTableName = "bench";
-constexpr const char* kRawDbName = "items";
 constexpr uint64_t kSeed = 0x5eed5eed5eedULL;
 
 size_t NumItems() {
@@ -106,117 +105,49 @@ std::string Payload(char fill) { return lmddb_bench::Payload(fill, kPayloadSize)
 
 // ---------------------------------------------------------------- raw LMDB
 
-class RawStore {
- public:
-  static RawStore& Instance() {
-    static RawStore store;
-    return store;
-  }
+// Loaded in large transactions, then compacted (raw_lmdb.h says why).
+std::string FillRaw(MDB_env* env, MDB_dbi dbi) {
+  const size_t n = NumItems();
+  std::vector<uint32_t> order(n);
+  std::iota(order.begin(), order.end(), 0u);
+  std::shuffle(order.begin(), order.end(), std::mt19937_64(kSeed));
+  std::string value(kRawValueSize, '\0');
+  std::string payload = Payload('r');
+  std::memcpy(value.data() + 24, payload.data(), std::min(payload.size(), value.size() - 24));
 
-  bool ok() const { return error_.empty(); }
-  const std::string& error() const { return error_; }
-  MDB_env* env() const { return env_; }
-  MDB_dbi dbi() const { return dbi_; }
-
-  // MDB_NOSYNC off (durable commits) or on. Only between benchmarks. Before
-  // durable commits, everything written without sync is flushed, so that the
-  // first timed fsync does not pay for earlier benchmarks' writes.
-  void SetDurable(bool durable) {
-    if (durable) mdb_env_sync(env_, 1);
-    mdb_env_set_flags(env_, MDB_NOSYNC, durable ? 0 : 1);
-  }
-
-  // Reads every page once (file, then map) unless done recently.
-  void Warm() {
-    std::lock_guard<std::mutex> lock(mu_);
-    if (!ok() || !warm_.Due()) return;
-    PrefetchFile(db_dir_ + "/data.mdb", /*drop_first=*/false);
+  const auto start = Clock::now();
+  char key[32];
+  int rc;
+  for (size_t done = 0; done < n;) {
     MDB_txn* txn = nullptr;
-    MDB_cursor* cursor = nullptr;
-    if (mdb_txn_begin(env_, nullptr, MDB_RDONLY, &txn) != MDB_SUCCESS) return;
-    if (mdb_cursor_open(txn, dbi_, &cursor) == MDB_SUCCESS) {
-      MDB_val k, v;
-      uint64_t sum = 0;
-      for (int rc = mdb_cursor_get(cursor, &k, &v, MDB_FIRST); rc == MDB_SUCCESS;
-           rc = mdb_cursor_get(cursor, &k, &v, MDB_NEXT)) {
-        const auto* p = static_cast<const unsigned char*>(v.mv_data);
-        sum += p[0] + p[v.mv_size - 1];
-      }
-      benchmark::DoNotOptimize(sum);
-      mdb_cursor_close(cursor);
+    if ((rc = mdb_txn_begin(env, nullptr, 0, &txn)) != MDB_SUCCESS) {
+      return std::string("mdb_txn_begin: ") + mdb_strerror(rc);
     }
-    mdb_txn_abort(txn);
-    warm_.Done();
-  }
-
- private:
-  RawStore() { error_ = Load(); }
-
-  ~RawStore() {
-    if (env_ != nullptr) mdb_env_close(env_);
-    if (!dir_.empty()) {
-      std::error_code ec;
-      std::filesystem::remove_all(dir_, ec);
-    }
-  }
-
-  // Loads in large transactions, then compacts (raw_lmdb.h says why).
-  std::string Load() {
-    auto dir = MakeTempDir("raw");
-    if (!dir) return "cannot create a temporary directory under " + BaseDir();
-    dir_ = *dir;
-    db_dir_ = dir_ + "/db";
-    return lmddb_bench::BuildCompactedRawEnv(
-        dir_, MapSize(), kRawDbName, [this](MDB_env* env, MDB_dbi dbi) { return Fill(env, dbi); },
-        &env_, &dbi_);
-  }
-
-  std::string Fill(MDB_env* env, MDB_dbi dbi) {
-    const size_t n = NumItems();
-    std::vector<uint32_t> order(n);
-    std::iota(order.begin(), order.end(), 0u);
-    std::shuffle(order.begin(), order.end(), std::mt19937_64(kSeed));
-    std::string value(kRawValueSize, '\0');
-    std::string payload = Payload('r');
-    std::memcpy(value.data() + 24, payload.data(), std::min(payload.size(), value.size() - 24));
-
-    const auto start = Clock::now();
-    char key[32];
-    int rc;
-    for (size_t done = 0; done < n;) {
-      MDB_txn* txn = nullptr;
-      if ((rc = mdb_txn_begin(env, nullptr, 0, &txn)) != MDB_SUCCESS) {
-        return std::string("mdb_txn_begin: ") + mdb_strerror(rc);
-      }
-      for (const size_t end = std::min(n, done + LoadBatch()); done < end; ++done) {
-        MDB_val k{FormatKey(order[done], key), key};
-        std::memcpy(value.data(), &order[done], sizeof(order[done]));
-        MDB_val v{value.size(), value.data()};
-        if ((rc = mdb_put(txn, dbi, &k, &v, 0)) != MDB_SUCCESS) {
-          mdb_txn_abort(txn);
-          return std::string("mdb_put: ") + mdb_strerror(rc);
-        }
-      }
-      if ((rc = mdb_txn_commit(txn)) != MDB_SUCCESS) {
-        return std::string("mdb_txn_commit: ") + mdb_strerror(rc);
+    for (const size_t end = std::min(n, done + LoadBatch()); done < end; ++done) {
+      MDB_val k{FormatKey(order[done], key), key};
+      std::memcpy(value.data(), &order[done], sizeof(order[done]));
+      MDB_val v{value.size(), value.data()};
+      if ((rc = mdb_put(txn, dbi, &k, &v, 0)) != MDB_SUCCESS) {
+        mdb_txn_abort(txn);
+        return std::string("mdb_put: ") + mdb_strerror(rc);
       }
     }
-    const double secs = SecondsSince(start);
-    std::fprintf(stderr,
-                 "crud_bench: raw LMDB: loaded %zu items in %.1f s (%.0f items/s; %zu per txn), "
-                 "then compacted into %s/db\n",
-                 n, secs, n / secs, LoadBatch(), dir_.c_str());
-    return "";
+    if ((rc = mdb_txn_commit(txn)) != MDB_SUCCESS) {
+      return std::string("mdb_txn_commit: ") + mdb_strerror(rc);
+    }
   }
+  const double secs = SecondsSince(start);
+  std::fprintf(stderr,
+               "crud_bench: raw LMDB: loaded %zu items in %.1f s (%.0f items/s; %zu per txn), "
+               "then compacted\n",
+               n, secs, n / secs, LoadBatch());
+  return "";
+}
 
-  std::string error_;
-  std::string dir_;     // removed at exit
-  std::string db_dir_;  // the compacted environment the benchmarks use
-  MDB_env* env_ = nullptr;
-  MDB_dbi dbi_ = 0;
-  std::mutex mu_;
-  WarmClock warm_;
-};
+lmddb_bench::RawEnvStore& RawStore() {
+  static lmddb_bench::RawEnvStore store("raw", MapSize(), FillRaw);
+  return store;
+}
 
 // ------------------------------------------------------------------- lmddb
 
@@ -360,7 +291,7 @@ class LmddbStore {
 // -------------------------------------------------------------- benchmarks
 
 void BM_RawLmdb_Get(benchmark::State& state) {
-  RawStore& store = RawStore::Instance();
+  lmddb_bench::RawEnvStore& store = RawStore();
   if (!store.ok()) return state.SkipWithError(store.error().c_str());
   store.Warm();
   MDB_txn* txn = nullptr;
@@ -413,7 +344,7 @@ void BM_Lmddb_GetItem(benchmark::State& state) {
 }
 
 void BM_RawLmdb_Put(benchmark::State& state, bool durable) {
-  RawStore& store = RawStore::Instance();
+  lmddb_bench::RawEnvStore& store = RawStore();
   if (!store.ok()) return state.SkipWithError(store.error().c_str());
   store.Warm();
   store.SetDurable(durable);
@@ -447,7 +378,7 @@ void BM_RawLmdb_Put(benchmark::State& state, bool durable) {
 }
 
 void BM_RawLmdb_PutBatched(benchmark::State& state, bool durable) {
-  RawStore& store = RawStore::Instance();
+  lmddb_bench::RawEnvStore& store = RawStore();
   if (!store.ok()) return state.SkipWithError(store.error().c_str());
   store.Warm();
   store.SetDurable(durable);

@@ -54,7 +54,6 @@ constexpr size_t kPayloadSize = 1000;
 constexpr size_t kRawLoadBatch = 10000;
 constexpr size_t kBatchWriteSize = 25;
 constexpr const char* kTableName = "qbench";
-constexpr const char* kRawDbName = "items";
 constexpr uint64_t kSeed = 0x9e7a11ULL;
 
 size_t NumPartitions() {
@@ -81,94 +80,39 @@ std::string RawKey(uint64_t partition, uint32_t sort_key) {
 
 // ---------------------------------------------------------------- raw LMDB
 
-class RawStore {
- public:
-  static RawStore& Instance() {
-    static RawStore store;
-    return store;
-  }
-  bool ok() const { return error_.empty(); }
-  const std::string& error() const { return error_; }
-  MDB_env* env() const { return env_; }
-  MDB_dbi dbi() const { return dbi_; }
-
-  // Reads the file, then every value through the map (the compacted copy
-  // was never mapped), unless done recently.
-  void Warm() {
-    std::lock_guard<std::mutex> lock(mu_);
-    if (!ok() || !warm_.Due()) return;
-    lmddb_bench::PrefetchFile(dir_ + "/db/data.mdb", /*drop_first=*/false);
+std::string FillRaw(MDB_env* env, MDB_dbi dbi) {
+  std::vector<uint32_t> order(NumItems());
+  std::iota(order.begin(), order.end(), 0u);
+  std::shuffle(order.begin(), order.end(), std::mt19937_64(kSeed));
+  std::string value = lmddb_bench::Payload('r', kRawValueSize);
+  const auto start = Clock::now();
+  for (size_t done = 0; done < order.size();) {
     MDB_txn* txn = nullptr;
-    MDB_cursor* cursor = nullptr;
-    if (mdb_txn_begin(env_, nullptr, MDB_RDONLY, &txn) != MDB_SUCCESS) return;
-    if (mdb_cursor_open(txn, dbi_, &cursor) == MDB_SUCCESS) {
-      MDB_val k, v;
-      uint64_t sum = 0;
-      for (int rc = mdb_cursor_get(cursor, &k, &v, MDB_FIRST); rc == MDB_SUCCESS;
-           rc = mdb_cursor_get(cursor, &k, &v, MDB_NEXT)) {
-        sum += static_cast<const unsigned char*>(v.mv_data)[v.mv_size - 1];
-      }
-      benchmark::DoNotOptimize(sum);
-      mdb_cursor_close(cursor);
-    }
-    mdb_txn_abort(txn);
-    warm_.Done();
-  }
-
- private:
-  RawStore() {
-    auto dir = lmddb_bench::MakeTempDir("qraw");
-    if (!dir) {
-      error_ = "cannot create a temporary directory under " + lmddb_bench::BaseDir();
-      return;
-    }
-    dir_ = *dir;
-    error_ = lmddb_bench::BuildCompactedRawEnv(
-        dir_, MapSize(), kRawDbName, [](MDB_env* env, MDB_dbi dbi) { return Fill(env, dbi); },
-        &env_, &dbi_);
-  }
-  ~RawStore() {
-    if (env_ != nullptr) mdb_env_close(env_);
-    std::error_code ec;
-    if (!dir_.empty()) std::filesystem::remove_all(dir_, ec);
-  }
-
-  static std::string Fill(MDB_env* env, MDB_dbi dbi) {
-    std::vector<uint32_t> order(NumItems());
-    std::iota(order.begin(), order.end(), 0u);
-    std::shuffle(order.begin(), order.end(), std::mt19937_64(kSeed));
-    std::string value = lmddb_bench::Payload('r', kRawValueSize);
-    const auto start = Clock::now();
-    for (size_t done = 0; done < order.size();) {
-      MDB_txn* txn = nullptr;
-      int rc = mdb_txn_begin(env, nullptr, 0, &txn);
-      if (rc != MDB_SUCCESS) return std::string("mdb_txn_begin: ") + mdb_strerror(rc);
-      for (const size_t end = std::min(order.size(), done + kRawLoadBatch); done < end; ++done) {
-        const std::string key = RawKey(order[done] / kItemsPerPartition,
-                                       order[done] % kItemsPerPartition);
-        MDB_val k{key.size(), const_cast<char*>(key.data())};
-        MDB_val v{value.size(), value.data()};
-        if ((rc = mdb_put(txn, dbi, &k, &v, 0)) != MDB_SUCCESS) {
-          mdb_txn_abort(txn);
-          return std::string("mdb_put: ") + mdb_strerror(rc);
-        }
-      }
-      if ((rc = mdb_txn_commit(txn)) != MDB_SUCCESS) {
-        return std::string("mdb_txn_commit: ") + mdb_strerror(rc);
+    int rc = mdb_txn_begin(env, nullptr, 0, &txn);
+    if (rc != MDB_SUCCESS) return std::string("mdb_txn_begin: ") + mdb_strerror(rc);
+    for (const size_t end = std::min(order.size(), done + kRawLoadBatch); done < end; ++done) {
+      const std::string key = RawKey(order[done] / kItemsPerPartition,
+                                     order[done] % kItemsPerPartition);
+      MDB_val k{key.size(), const_cast<char*>(key.data())};
+      MDB_val v{value.size(), value.data()};
+      if ((rc = mdb_put(txn, dbi, &k, &v, 0)) != MDB_SUCCESS) {
+        mdb_txn_abort(txn);
+        return std::string("mdb_put: ") + mdb_strerror(rc);
       }
     }
-    std::fprintf(stderr, "query_bench: raw LMDB: loaded %zu items in %.1f s\n", order.size(),
-                 lmddb_bench::SecondsSince(start));
-    return "";
+    if ((rc = mdb_txn_commit(txn)) != MDB_SUCCESS) {
+      return std::string("mdb_txn_commit: ") + mdb_strerror(rc);
+    }
   }
+  std::fprintf(stderr, "query_bench: raw LMDB: loaded %zu items in %.1f s\n", order.size(),
+               lmddb_bench::SecondsSince(start));
+  return "";
+}
 
-  std::string error_;
-  std::string dir_;
-  MDB_env* env_ = nullptr;
-  MDB_dbi dbi_ = 0;
-  std::mutex mu_;
-  lmddb_bench::WarmClock warm_;
-};
+lmddb_bench::RawEnvStore& RawStore() {
+  static lmddb_bench::RawEnvStore store("qraw", MapSize(), FillRaw);
+  return store;
+}
 
 // ------------------------------------------------------------------- lmddb
 
@@ -252,7 +196,7 @@ class LmddbStore {
 // -------------------------------------------------------------- benchmarks
 
 void BM_RawLmdb_QueryPartition(benchmark::State& state) {
-  RawStore& store = RawStore::Instance();
+  lmddb_bench::RawEnvStore& store = RawStore();
   if (!store.ok()) return state.SkipWithError(store.error().c_str());
   store.Warm();
   MDB_txn* txn = nullptr;
@@ -309,7 +253,7 @@ void BM_Lmddb_Query(benchmark::State& state) {
 }
 
 void BM_RawLmdb_Scan(benchmark::State& state) {
-  RawStore& store = RawStore::Instance();
+  lmddb_bench::RawEnvStore& store = RawStore();
   if (!store.ok()) return state.SkipWithError(store.error().c_str());
   store.Warm();
   int64_t short_reads = 0;

@@ -15,10 +15,14 @@
 
 #include <lmdb.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <mutex>
 #include <string>
 #include <system_error>
+
+#include <benchmark/benchmark.h>
 
 #include "bench_util.h"
 
@@ -80,6 +84,75 @@ inline std::string BuildCompactedRawEnv(const std::string& root, size_t map_size
   PrefetchFile(db_dir + "/data.mdb", /*drop_first=*/true);
   return OpenRawEnv(db_dir, map_size, db_name, env, dbi);
 }
+
+// A compacted raw store in a scratch directory under BaseDir(), removed when
+// the store is destroyed. Built by the constructor; error() says why not.
+class RawEnvStore {
+ public:
+  using Fill = std::function<std::string(MDB_env*, MDB_dbi)>;
+
+  RawEnvStore(const char* tag, size_t map_size, const Fill& fill) {
+    auto dir = MakeTempDir(tag);
+    if (!dir) {
+      error_ = "cannot create a temporary directory under " + BaseDir();
+      return;
+    }
+    dir_ = *dir;
+    error_ = BuildCompactedRawEnv(dir_, map_size, "items", fill, &env_, &dbi_);
+  }
+  ~RawEnvStore() {
+    if (env_ != nullptr) mdb_env_close(env_);
+    std::error_code ec;
+    if (!dir_.empty()) std::filesystem::remove_all(dir_, ec);
+  }
+  RawEnvStore(const RawEnvStore&) = delete;
+  RawEnvStore& operator=(const RawEnvStore&) = delete;
+
+  bool ok() const { return error_.empty(); }
+  const std::string& error() const { return error_; }
+  MDB_env* env() const { return env_; }
+  MDB_dbi dbi() const { return dbi_; }
+
+  // MDB_NOSYNC off (durable commits) or on. Only between benchmarks. Before
+  // durable commits, everything written without sync is flushed, so that the
+  // first timed fsync does not pay for earlier benchmarks' writes.
+  void SetDurable(bool durable) {
+    if (durable) mdb_env_sync(env_, 1);
+    mdb_env_set_flags(env_, MDB_NOSYNC, durable ? 0 : 1);
+  }
+
+  // Reads every page once, the file and then every value through the map (a
+  // compacted copy was never mapped), unless that was done in the last minute.
+  void Warm() {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (!ok() || !warm_.Due()) return;
+    PrefetchFile(dir_ + "/db/data.mdb", /*drop_first=*/false);
+    MDB_txn* txn = nullptr;
+    MDB_cursor* cursor = nullptr;
+    if (mdb_txn_begin(env_, nullptr, MDB_RDONLY, &txn) != MDB_SUCCESS) return;
+    if (mdb_cursor_open(txn, dbi_, &cursor) == MDB_SUCCESS) {
+      MDB_val k, v;
+      uint64_t sum = 0;
+      for (int rc = mdb_cursor_get(cursor, &k, &v, MDB_FIRST); rc == MDB_SUCCESS;
+           rc = mdb_cursor_get(cursor, &k, &v, MDB_NEXT)) {
+        const auto* p = static_cast<const unsigned char*>(v.mv_data);
+        sum += p[0] + p[v.mv_size - 1];
+      }
+      benchmark::DoNotOptimize(sum);
+      mdb_cursor_close(cursor);
+    }
+    mdb_txn_abort(txn);
+    warm_.Done();
+  }
+
+ private:
+  std::string error_;
+  std::string dir_;
+  MDB_env* env_ = nullptr;
+  MDB_dbi dbi_ = 0;
+  std::mutex mu_;
+  WarmClock warm_;
+};
 
 }  // namespace lmddb_bench
 

@@ -150,62 +150,29 @@ class Store {
 };
 
 // The raw LMDB reference store: key "user#<i>" -> a 1024-byte value.
-class RawStore {
- public:
-  static RawStore& Instance() {
-    static RawStore store;
-    return store;
+std::string FillRaw(MDB_env* env, MDB_dbi dbi) {
+  MDB_txn* txn = nullptr;
+  int rc = mdb_txn_begin(env, nullptr, 0, &txn);
+  if (rc != MDB_SUCCESS) return std::string("mdb_txn_begin: ") + mdb_strerror(rc);
+  std::string value = lmddb_bench::Payload('r', kRawValueSize);
+  for (size_t i = 0; i < NumItems() && rc == MDB_SUCCESS; ++i) {
+    const std::string key = ItemKey(i);
+    MDB_val k{key.size(), const_cast<char*>(key.data())};
+    MDB_val v{value.size(), value.data()};
+    rc = mdb_put(txn, dbi, &k, &v, 0);
   }
-  bool ok() const { return error_.empty(); }
-  const std::string& error() const { return error_; }
-  MDB_env* env() const { return env_; }
-  MDB_dbi dbi() const { return dbi_; }
-  void SetDurable(bool durable) {
-    if (durable) mdb_env_sync(env_, 1);
-    mdb_env_set_flags(env_, MDB_NOSYNC, durable ? 0 : 1);
+  if (rc != MDB_SUCCESS) {
+    mdb_txn_abort(txn);
+    return std::string("mdb_put: ") + mdb_strerror(rc);
   }
+  rc = mdb_txn_commit(txn);
+  return rc == MDB_SUCCESS ? "" : std::string("mdb_txn_commit: ") + mdb_strerror(rc);
+}
 
- private:
-  RawStore() {
-    auto dir = lmddb_bench::MakeTempDir("wraw");
-    if (!dir) {
-      error_ = "cannot create a temporary directory under " + lmddb_bench::BaseDir();
-      return;
-    }
-    dir_ = *dir;
-    error_ = lmddb_bench::BuildCompactedRawEnv(
-        dir_, MapSize(), "items",
-        [](MDB_env* env, MDB_dbi dbi) -> std::string {
-          MDB_txn* txn = nullptr;
-          int rc = mdb_txn_begin(env, nullptr, 0, &txn);
-          if (rc != MDB_SUCCESS) return std::string("mdb_txn_begin: ") + mdb_strerror(rc);
-          std::string value = lmddb_bench::Payload('r', kRawValueSize);
-          for (size_t i = 0; i < NumItems() && rc == MDB_SUCCESS; ++i) {
-            const std::string key = ItemKey(i);
-            MDB_val k{key.size(), const_cast<char*>(key.data())};
-            MDB_val v{value.size(), value.data()};
-            rc = mdb_put(txn, dbi, &k, &v, 0);
-          }
-          if (rc != MDB_SUCCESS) {
-            mdb_txn_abort(txn);
-            return std::string("mdb_put: ") + mdb_strerror(rc);
-          }
-          rc = mdb_txn_commit(txn);
-          return rc == MDB_SUCCESS ? "" : std::string("mdb_txn_commit: ") + mdb_strerror(rc);
-        },
-        &env_, &dbi_);
-  }
-  ~RawStore() {
-    if (env_ != nullptr) mdb_env_close(env_);
-    std::error_code ec;
-    if (!dir_.empty()) std::filesystem::remove_all(dir_, ec);
-  }
-
-  std::string error_;
-  std::string dir_;
-  MDB_env* env_ = nullptr;
-  MDB_dbi dbi_ = 0;
-};
+lmddb_bench::RawEnvStore& RawStore() {
+  static lmddb_bench::RawEnvStore store("wraw", MapSize(), FillRaw);
+  return store;
+}
 
 // `n` distinct random item numbers (a batch or a transaction may not name
 // one item twice).
@@ -282,8 +249,9 @@ void BM_Lmddb_TransactWriteItems(benchmark::State& state, lmddb::Durability dura
 }
 
 void BM_RawLmdb_PutBatched(benchmark::State& state, bool durable) {
-  RawStore& store = RawStore::Instance();
+  lmddb_bench::RawEnvStore& store = RawStore();
   if (!store.ok()) return state.SkipWithError(store.error().c_str());
+  store.Warm();
   store.SetDurable(durable);
   const size_t n = static_cast<size_t>(state.range(0));
   std::string value = lmddb_bench::Payload('p', kRawValueSize);

@@ -8,6 +8,7 @@
 #include "engine/expr/evaluate.h"
 #include "engine/expr/projection.h"
 #include "engine/keycodec/primary_key.h"
+#include "engine/ops/capacity.h"
 #include "engine/value/item_codec.h"
 #include "engine/value/item_record.h"
 
@@ -207,6 +208,16 @@ StatusOr<Page> ReadPage(storage::ReadTxn& txn, const PageRequest& request) {
     LMDDB_RETURN_IF_ERROR(drain());
   }
   return std::move(page).Finish();
+}
+
+QueryResult PageResult(Page page, std::string_view table_name,
+                       std::optional<ReturnConsumedCapacity> mode, bool consistent_read) {
+  CapacityTally tally(mode, CapacityKind::kRead);
+  if (tally.wanted()) {
+    tally.Add(table_name, ReadUnits(page.bytes_read, consistent_read));
+    page.result.consumed_capacity = tally.ForTable(table_name);
+  }
+  return std::move(page.result);
 }
 
 }  // namespace lmddb::ops

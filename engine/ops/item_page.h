@@ -24,6 +24,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "engine/catalog/catalog.h"
 #include "engine/expr/ast.h"
@@ -74,6 +75,11 @@ struct Page {
 
 // Errors: Internal on a corrupt key or record; filter evaluation errors.
 StatusOr<Page> ReadPage(storage::ReadTxn& txn, const PageRequest& request);
+
+// The page's result, with ConsumedCapacity when `mode` asks for it: a page
+// is charged once, for the item bytes it read (capacity.h).
+QueryResult PageResult(Page page, std::string_view table_name,
+                       std::optional<ReturnConsumedCapacity> mode, bool consistent_read);
 
 }  // namespace lmddb::ops
 

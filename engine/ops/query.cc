@@ -7,7 +7,6 @@
 #include "engine/common/status_macros.h"
 #include "engine/common/strings.h"
 #include "engine/keycodec/primary_key.h"
-#include "engine/ops/capacity.h"
 #include "engine/ops/item_page.h"
 #include "engine/ops/key_condition.h"
 #include "engine/ops/operations.h"
@@ -151,13 +150,8 @@ StatusOr<QueryResult> Query(Engine& engine, const QueryRequest& request) {
     page.resume = &resume;
   }
   LMDDB_ASSIGN_OR_RETURN(Page result, ReadPage(snapshot.txn, page));
-  CapacityTally tally(request.return_consumed_capacity, CapacityKind::kRead);
-  if (tally.wanted()) {
-    tally.Add(table.schema.name(),
-              ReadUnits(result.bytes_read, request.consistent_read.value_or(false)));
-    result.result.consumed_capacity = tally.ForTable(table.schema.name());
-  }
-  return std::move(result.result);
+  return PageResult(std::move(result), table.schema.name(), request.return_consumed_capacity,
+                    request.consistent_read.value_or(false));
 }
 
 }  // namespace lmddb::ops
