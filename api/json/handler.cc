@@ -6,7 +6,9 @@
 #include <new>
 
 #include "absl/container/flat_hash_map.h"
+#include "api/json/attribute_value_json.h"
 #include "api/json/json_writer.h"
+#include "api/json/operations.h"
 
 namespace lmddb::json {
 namespace {
@@ -15,7 +17,18 @@ using Operation = Response (*)(Database&, std::string_view body);
 
 // Operation name -> translator. One table for every operation served.
 const absl::flat_hash_map<std::string_view, Operation>& Operations() {
-  static const auto* table = new absl::flat_hash_map<std::string_view, Operation>{};
+  static const auto* table = new absl::flat_hash_map<std::string_view, Operation>{
+      {"CreateTable", CreateTableJson},
+      {"DescribeTable", DescribeTableJson},
+      {"ListTables", ListTablesJson},
+      {"DeleteTable", DeleteTableJson},
+      {"PutItem", PutItemJson},
+      {"GetItem", GetItemJson},
+      {"DeleteItem", DeleteItemJson},
+      {"UpdateItem", UpdateItemJson},
+      {"Query", QueryJson},
+      {"Scan", ScanJson},
+  };
   return *table;
 }
 
@@ -41,10 +54,17 @@ Response ErrorResponse(const Status& status) {
   w.BeginObject();
   w.Key("__type");
   w.String(std::string(Namespace(status.type())) + ErrorTypeName(status.type()));
-  // UnknownOperationException carries no message, as DynamoDB sends it.
-  if (status.type() != ErrorType::kUnknownOperation) {
+  // UnknownOperationException carries no message, as DynamoDB sends it;
+  // nor does a SerializationException for a body that is not JSON.
+  if (status.type() != ErrorType::kUnknownOperation && !status.message().empty()) {
     w.Key("message");
     w.String(status.message());
+  }
+  // A failed condition returns the item it was checked against when the
+  // request asked for it (ReturnValuesOnConditionCheckFailure ALL_OLD).
+  if (status.item() != nullptr) {
+    w.Key("Item");
+    WriteItem(*status.item(), &w);
   }
   w.EndObject();
   return response;

@@ -1,0 +1,48 @@
+// Members shared by several requests (table names, expression maps, the
+// Return* enums), read from a request object with DynamoDB's texts: wrong
+// JSON types fail at once (SerializationException); missing required
+// members and values outside an enum are collected into ConstraintErrors,
+// which renders DynamoDB's "N validation errors detected: ..." form.
+//
+// Thread safety: pure functions.
+#ifndef LMDDB_API_JSON_REQUEST_MEMBERS_H_
+#define LMDDB_API_JSON_REQUEST_MEMBERS_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "engine/common/constraint_errors.h"
+#include "lmddb/operations.hpp"
+#include "lmddb/status.hpp"
+#include "simdjson.h"
+
+namespace lmddb::json {
+
+// A required string member; absent or null adds "Value null at '<path>'".
+StatusOr<std::string> RequiredString(simdjson::dom::object o, std::string_view key,
+                                     std::string_view path, ConstraintErrors* errors);
+// A required Map<AttributeValue> member (Key, Item).
+StatusOr<Item> RequiredItem(simdjson::dom::object o, std::string_view key, std::string_view path,
+                            ConstraintErrors* errors);
+StatusOr<std::optional<Item>> OptionalItem(simdjson::dom::object o, std::string_view key);
+StatusOr<std::optional<ExpressionAttributeNames>> OptionalNames(simdjson::dom::object o);
+
+// Enum members: nullopt when absent; a value outside the set adds DynamoDB's
+// "Member must satisfy enum value set: [...]" and gives nullopt.
+StatusOr<std::optional<ReturnValue>> OptionalReturnValues(simdjson::dom::object o,
+                                                          ConstraintErrors* errors);
+StatusOr<std::optional<ReturnConsumedCapacity>> OptionalReturnConsumedCapacity(
+    simdjson::dom::object o, ConstraintErrors* errors);
+StatusOr<std::optional<ReturnValuesOnConditionCheckFailure>> OptionalReturnValuesOnFailure(
+    simdjson::dom::object o, ConstraintErrors* errors);
+
+// Epoch milliseconds as DynamoDB's epoch seconds (a JSON number such as
+// 1700000000.123).
+std::string EpochSeconds(int64_t ms);
+// A double as Java prints it in DynamoDB's responses ("1.0", "0.5").
+std::string JavaDouble(double v);
+
+}  // namespace lmddb::json
+
+#endif  // LMDDB_API_JSON_REQUEST_MEMBERS_H_
