@@ -1,0 +1,79 @@
+// lmddb's HTTP/1.1 front end: serves the DynamoDB JSON protocol
+// (api/json/handler.h) over Boost.Beast, the way DynamoDB's endpoint does.
+//
+//   POST (any path) with X-Amz-Target  -> json::Handle(db, target, body)
+//   POST without X-Amz-Target          -> 400 UnknownOperationException
+//   GET  (any path)                    -> 200 "healthy: ..." (health check)
+//   any other method                   -> 404 "<UnknownOperationException/>"
+//   body over max_request_bytes        -> 413, connection closed
+//   malformed HTTP                     -> 400, connection closed
+//
+// Every response carries x-amzn-RequestId (52 characters [0-9A-Z]) and
+// x-amz-crc32 (zlib CRC-32 of the body bytes, unsigned decimal), as
+// DynamoDB's responses do. Connections are kept alive unless the client
+// asks otherwise. No request signing is checked: any credentials are
+// accepted, as DynamoDB Local does by default.
+//
+// Thread safety: Start() and Stop() may be called from any thread except
+// the server's own. The Database must outlive the Server.
+#ifndef LMDDB_API_HTTP_SERVER_H_
+#define LMDDB_API_HTTP_SERVER_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "api/json/handler.h"
+#include "lmddb/lmddb.hpp"
+
+namespace lmddb::http {
+
+// DynamoDB refuses requests larger than 16 MB.
+inline constexpr size_t kMaxRequestBytes = size_t{16} << 20;
+
+struct ServerOptions {
+  std::string bind_address = "127.0.0.1";
+  uint16_t port = 8000;  // 0 picks a free port; see Server::port()
+  // Threads running json::Handle (which may block on a write commit).
+  int worker_threads = 4;
+  // Threads doing socket I/O and HTTP parsing (cheap, never blocking).
+  int io_threads = 1;
+  size_t max_request_bytes = kMaxRequestBytes;
+  // Answers one POST (target, body); json::Handle when empty. Runs on the
+  // worker threads. Lets tests observe requests in flight.
+  std::function<json::Response(Database&, std::string_view target, std::string_view body)>
+      handler;
+};
+
+class Server {
+ public:
+  // Binds, listens and starts serving `db`. Fails with an internal error
+  // naming the cause if the address cannot be bound.
+  static StatusOr<std::unique_ptr<Server>> Start(Database& db, const ServerOptions& options);
+
+  // Stops (as Stop()) if still running.
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // The port actually bound (useful with options.port == 0).
+  uint16_t port() const;
+
+  // Graceful shutdown: stops accepting, closes idle connections, lets
+  // requests already received finish and send their responses, then joins
+  // every thread. Idempotent.
+  void Stop();
+
+  class Impl;
+
+ private:
+  explicit Server(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace lmddb::http
+
+#endif  // LMDDB_API_HTTP_SERVER_H_
