@@ -83,50 +83,38 @@ Status ParseGetItem(object o, GetItemRequest* r) {
   return errors.ToStatus();
 }
 
-// Parses `body` with `parse` into a fresh Request, or gives the error.
-template <typename Request>
-StatusOr<Request> ParseRequest(std::string_view body, Status (*parse)(object, Request*)) {
-  simdjson::padded_string padded;
-  simdjson::dom::parser parser;
-  object o;
-  LMDDB_RETURN_IF_ERROR(ParseRequestBody(body, &padded, &parser, &o));
-  Request request;
-  LMDDB_RETURN_IF_ERROR(parse(o, &request));
-  return request;
-}
-
 }  // namespace
 
 Response PutItemJson(Database& db, std::string_view body) {
-  auto request = ParseRequest<PutItemRequest>(body, ParsePutItem);
-  if (!request.ok()) return ErrorResponse(request.status());
-  auto result = db.PutItem(*request);
-  if (!result.ok()) return ErrorResponse(result.status());
-  return ItemResponse("Attributes", result->attributes, result->consumed_capacity);
+  return Translate(
+      body, ParsePutItem, [&](const PutItemRequest& r) { return db.PutItem(r); },
+      [](const PutItemRequest&, const PutItemResult& result) {
+        return ItemResponse("Attributes", result.attributes, result.consumed_capacity);
+      });
 }
 
 Response GetItemJson(Database& db, std::string_view body) {
-  auto request = ParseRequest<GetItemRequest>(body, ParseGetItem);
-  if (!request.ok()) return ErrorResponse(request.status());
-  auto result = db.GetItem(*request);
-  if (!result.ok()) return ErrorResponse(result.status());
-  return ItemResponse("Item", result->item, result->consumed_capacity);
+  return Translate(
+      body, ParseGetItem, [&](const GetItemRequest& r) { return db.GetItem(r); },
+      [](const GetItemRequest&, const GetItemResult& result) {
+        return ItemResponse("Item", result.item, result.consumed_capacity);
+      });
 }
 
 Response DeleteItemJson(Database& db, std::string_view body) {
-  auto request = ParseRequest<DeleteItemRequest>(body, ParseDeleteItem);
-  if (!request.ok()) return ErrorResponse(request.status());
-  auto result = db.DeleteItem(*request);
-  if (!result.ok()) return ErrorResponse(result.status());
-  return ItemResponse("Attributes", result->attributes, result->consumed_capacity);
+  return Translate(
+      body, ParseDeleteItem, [&](const DeleteItemRequest& r) { return db.DeleteItem(r); },
+      [](const DeleteItemRequest&, const DeleteItemResult& result) {
+        return ItemResponse("Attributes", result.attributes, result.consumed_capacity);
+      });
 }
 
 Response UpdateItemJson(Database& db, std::string_view body) {
-  auto request = ParseRequest<UpdateItemRequest>(body, ParseUpdateItem);
-  if (!request.ok()) return ErrorResponse(request.status());
-  auto result = db.UpdateItem(*request);
-  if (!result.ok()) return ErrorResponse(result.status());
-  return ItemResponse("Attributes", result->attributes, result->consumed_capacity);
+  return Translate(
+      body, ParseUpdateItem, [&](const UpdateItemRequest& r) { return db.UpdateItem(r); },
+      [](const UpdateItemRequest&, const UpdateItemResult& result) {
+        return ItemResponse("Attributes", result.attributes, result.consumed_capacity);
+      });
 }
 
 }  // namespace lmddb::json

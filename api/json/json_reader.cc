@@ -35,10 +35,11 @@ Status SerializationError(std::string message) {
 }
 
 Status ParseRequestBody(std::string_view body, simdjson::padded_string* padded,
-                        simdjson::dom::parser* parser, simdjson::dom::object* root) {
+                        simdjson::dom::object* root) {
+  thread_local simdjson::dom::parser parser;
   *padded = simdjson::padded_string(body);
   element doc;
-  if (parser->parse(*padded).get(doc) != simdjson::SUCCESS) return SerializationError("");
+  if (parser.parse(*padded).get(doc) != simdjson::SUCCESS) return SerializationError("");
   if (doc.type() != element_type::OBJECT) {
     if (doc.type() == element_type::ARRAY) {
       return SerializationError("Start of list found where not expected");

@@ -18,12 +18,14 @@
 
 namespace lmddb::json {
 
-// Parses `body` into `*root`. The body is copied into `*padded` (simdjson
-// reads past the end of its input); `*root` lives as long as `*padded` and
-// `*parser`. Invalid JSON, an empty body or a top level that is not an
-// object are SerializationExceptions.
+// Parses `body` into `*root` with this thread's parser, whose buffers are
+// reused from request to request. The body is copied into `*padded`
+// (simdjson reads past the end of its input); `*root` is valid while
+// `*padded` lives and until this thread parses the next body. Invalid JSON,
+// an empty body or a top level that is not an object are
+// SerializationExceptions.
 Status ParseRequestBody(std::string_view body, simdjson::padded_string* padded,
-                        simdjson::dom::parser* parser, simdjson::dom::object* root);
+                        simdjson::dom::object* root);
 
 Status SerializationError(std::string message);
 

@@ -9,9 +9,37 @@
 #include <string_view>
 
 #include "api/json/handler.h"
+#include "api/json/json_reader.h"
 #include "lmddb/lmddb.hpp"
+#include "simdjson.h"
 
 namespace lmddb::json {
+
+// Parses `body` with `parse` into a fresh Request; the JSON document does
+// not outlive the call.
+template <typename Request>
+StatusOr<Request> ParseRequest(std::string_view body,
+                               Status (*parse)(simdjson::dom::object, Request*)) {
+  simdjson::padded_string padded;
+  simdjson::dom::object o;
+  if (Status s = ParseRequestBody(body, &padded, &o); !s.ok()) return s;
+  Request request;
+  if (Status s = parse(o, &request); !s.ok()) return s;
+  return request;
+}
+
+// One translator: parse the body, run it (`run(request)` gives a
+// StatusOr<Result>), write the response (`encode(request, result)`); any
+// failure becomes DynamoDB's error body.
+template <typename Request, typename Run, typename Encode>
+Response Translate(std::string_view body, Status (*parse)(simdjson::dom::object, Request*),
+                   Run run, Encode encode) {
+  StatusOr<Request> request = ParseRequest(body, parse);
+  if (!request.ok()) return ErrorResponse(request.status());
+  auto result = run(*request);
+  if (!result.ok()) return ErrorResponse(result.status());
+  return encode(*request, *result);
+}
 
 Response CreateTableJson(Database& db, std::string_view body);
 Response DescribeTableJson(Database& db, std::string_view body);

@@ -65,17 +65,6 @@ Status ParseScan(object o, ScanRequest* r) {
   return errors.ToStatus();
 }
 
-template <typename Request>
-StatusOr<Request> ParseRequest(std::string_view body, Status (*parse)(object, Request*)) {
-  simdjson::padded_string padded;
-  simdjson::dom::parser parser;
-  object o;
-  LMDDB_RETURN_IF_ERROR(ParseRequestBody(body, &padded, &parser, &o));
-  Request request;
-  LMDDB_RETURN_IF_ERROR(parse(o, &request));
-  return request;
-}
-
 // Items are left out with Select COUNT, as DynamoDB does.
 Response PageResponse(const QueryResult& result, bool count_only) {
   Response response;
@@ -106,19 +95,19 @@ Response PageResponse(const QueryResult& result, bool count_only) {
 }  // namespace
 
 Response QueryJson(Database& db, std::string_view body) {
-  auto request = ParseRequest<QueryRequest>(body, ParseQuery);
-  if (!request.ok()) return ErrorResponse(request.status());
-  auto result = db.Query(*request);
-  if (!result.ok()) return ErrorResponse(result.status());
-  return PageResponse(*result, request->select == Select::kCount);
+  return Translate(
+      body, ParseQuery, [&](const QueryRequest& r) { return db.Query(r); },
+      [](const QueryRequest& r, const QueryResult& result) {
+        return PageResponse(result, r.select == Select::kCount);
+      });
 }
 
 Response ScanJson(Database& db, std::string_view body) {
-  auto request = ParseRequest<ScanRequest>(body, ParseScan);
-  if (!request.ok()) return ErrorResponse(request.status());
-  auto result = db.Scan(*request);
-  if (!result.ok()) return ErrorResponse(result.status());
-  return PageResponse(*result, request->select == Select::kCount);
+  return Translate(
+      body, ParseScan, [&](const ScanRequest& r) { return db.Scan(r); },
+      [](const ScanRequest& r, const ScanResult& result) {
+        return PageResponse(result, r.select == Select::kCount);
+      });
 }
 
 }  // namespace lmddb::json

@@ -203,79 +203,72 @@ Status ParseCreateTable(object o, CreateTableRequest* request) {
   return errors.ToStatus();
 }
 
-// Reads the one member TableName of DescribeTable and DeleteTable.
-StatusOr<std::string> ParseTableNameOnly(std::string_view body) {
-  simdjson::padded_string padded;
-  simdjson::dom::parser parser;
-  object o;
-  LMDDB_RETURN_IF_ERROR(ParseRequestBody(body, &padded, &parser, &o));
+// DescribeTable and DeleteTable: the one member TableName.
+template <typename Request>
+Status ParseTableNameOnly(object o, Request* request) {
   ConstraintErrors errors;
-  LMDDB_ASSIGN_OR_RETURN(std::string name, RequiredString(o, "TableName", "tableName", &errors));
-  LMDDB_RETURN_IF_ERROR(errors.ToStatus());
-  return name;
+  LMDDB_ASSIGN_OR_RETURN(request->table_name,
+                         RequiredString(o, "TableName", "tableName", &errors));
+  return errors.ToStatus();
+}
+
+Status ParseListTables(object o, ListTablesRequest* request) {
+  LMDDB_ASSIGN_OR_RETURN(request->exclusive_start_table_name,
+                         OptionalString(o, "ExclusiveStartTableName"));
+  LMDDB_ASSIGN_OR_RETURN(request->limit, OptionalInteger(o, "Limit", "Integer"));
+  return Status::Ok();
+}
+
+Response ListTablesResponse(const ListTablesResult& result) {
+  Response response;
+  JsonWriter w(&response.body);
+  w.BeginObject();
+  if (result.last_evaluated_table_name) {
+    w.Key("LastEvaluatedTableName");
+    w.String(*result.last_evaluated_table_name);
+  }
+  w.Key("TableNames");
+  w.BeginArray();
+  for (const std::string& name : result.table_names) w.String(name);
+  w.EndArray();
+  w.EndObject();
+  return response;
 }
 
 }  // namespace
 
 Response CreateTableJson(Database& db, std::string_view body) {
-  simdjson::padded_string padded;
-  simdjson::dom::parser parser;
-  object o;
-  if (Status s = ParseRequestBody(body, &padded, &parser, &o); !s.ok()) return ErrorResponse(s);
-  CreateTableRequest request;
-  if (Status s = ParseCreateTable(o, &request); !s.ok()) return ErrorResponse(s);
-  auto result = db.CreateTable(request);
-  if (!result.ok()) return ErrorResponse(result.status());
-  return DescriptionResponse("TableDescription", result->table_description);
+  return Translate(
+      body, ParseCreateTable, [&](const CreateTableRequest& r) { return db.CreateTable(r); },
+      [](const CreateTableRequest&, const CreateTableResult& result) {
+        return DescriptionResponse("TableDescription", result.table_description);
+      });
 }
 
 Response DescribeTableJson(Database& db, std::string_view body) {
-  auto name = ParseTableNameOnly(body);
-  if (!name.ok()) return ErrorResponse(name.status());
-  DescribeTableRequest request;
-  request.table_name = std::move(name).value();
-  auto result = db.DescribeTable(request);
-  if (!result.ok()) return ErrorResponse(result.status());
-  return DescriptionResponse("Table", result->table);
+  return Translate(
+      body, ParseTableNameOnly<DescribeTableRequest>,
+      [&](const DescribeTableRequest& r) { return db.DescribeTable(r); },
+      [](const DescribeTableRequest&, const DescribeTableResult& result) {
+        return DescriptionResponse("Table", result.table);
+      });
 }
 
 Response DeleteTableJson(Database& db, std::string_view body) {
-  auto name = ParseTableNameOnly(body);
-  if (!name.ok()) return ErrorResponse(name.status());
-  DeleteTableRequest request;
-  request.table_name = std::move(name).value();
-  auto result = db.DeleteTable(request);
-  if (!result.ok()) return ErrorResponse(result.status());
-  return DescriptionResponse("TableDescription", result->table_description);
+  return Translate(
+      body, ParseTableNameOnly<DeleteTableRequest>,
+      [&](const DeleteTableRequest& r) { return db.DeleteTable(r); },
+      [](const DeleteTableRequest&, const DeleteTableResult& result) {
+        return DescriptionResponse("TableDescription", result.table_description);
+      });
 }
 
 Response ListTablesJson(Database& db, std::string_view body) {
-  simdjson::padded_string padded;
-  simdjson::dom::parser parser;
-  object o;
-  if (Status s = ParseRequestBody(body, &padded, &parser, &o); !s.ok()) return ErrorResponse(s);
-  ListTablesRequest request;
-  auto start = OptionalString(o, "ExclusiveStartTableName");
-  if (!start.ok()) return ErrorResponse(start.status());
-  request.exclusive_start_table_name = std::move(start).value();
-  auto limit = OptionalInteger(o, "Limit", "Integer");
-  if (!limit.ok()) return ErrorResponse(limit.status());
-  request.limit = *limit;
-  auto result = db.ListTables(request);
-  if (!result.ok()) return ErrorResponse(result.status());
-  Response response;
-  JsonWriter w(&response.body);
-  w.BeginObject();
-  if (result->last_evaluated_table_name) {
-    w.Key("LastEvaluatedTableName");
-    w.String(*result->last_evaluated_table_name);
-  }
-  w.Key("TableNames");
-  w.BeginArray();
-  for (const std::string& name : result->table_names) w.String(name);
-  w.EndArray();
-  w.EndObject();
-  return response;
+  return Translate(
+      body, ParseListTables, [&](const ListTablesRequest& r) { return db.ListTables(r); },
+      [](const ListTablesRequest&, const ListTablesResult& result) {
+        return ListTablesResponse(result);
+      });
 }
 
 }  // namespace lmddb::json

@@ -58,16 +58,6 @@ StatusOr<WriteExpressions> CompileWriteExpressions(
     const std::optional<ExpressionAttributeNames>& names,
     const std::optional<ExpressionAttributeValues>& values);
 
-// The same for a PutItem, DeleteItem or UpdateItem request.
-template <typename Request>
-StatusOr<WriteExpressions> CompileWriteExpressions(const Request& request) {
-  const std::optional<std::string>* update = nullptr;
-  if constexpr (requires { request.update_expression; }) update = &request.update_expression;
-  return CompileWriteExpressions(update, request.condition_expression,
-                                 request.expression_attribute_names,
-                                 request.expression_attribute_values);
-}
-
 // The item a write addresses, as stored before the write.
 struct WriteTarget {
   std::string lmdb_key;
