@@ -265,10 +265,12 @@ StatusOr<TransactWriteItemsResult> TransactWriteItems(Engine& engine,
     std::vector<std::pair<std::string, double>> repeat_read_units;
     LMDDB_RETURN_IF_ERROR(
         RunActions(engine, txn, writes, &attempt, &repeat_read_units));
-    if (fingerprint) {
-      LMDDB_RETURN_IF_ERROR(StoreToken(txn, tokens, *request.client_request_token,
-                                       TokenRecord{*fingerprint, now_ms, repeat_read_units}));
-    }
+    if (!fingerprint) return Status::Ok();
+    LMDDB_RETURN_IF_ERROR(StoreToken(txn, tokens, *request.client_request_token,
+                                     TokenRecord{*fingerprint, now_ms, repeat_read_units}));
+    // Each stored token sweeps a few expired ones, so the token database
+    // stays bounded by the live tokens without touching it in transactions
+    // that carry no token.
     return SweepExpiredTokens(txn, tokens, now_ms, kTokensSweptPerTransaction);
   }));
 

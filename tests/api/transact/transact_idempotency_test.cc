@@ -110,7 +110,7 @@ TEST_F(TransactIdempotencyTest, TokensSurviveReopeningAndExpireFromTheDatabase) 
   ASSERT_NE(db_, nullptr);
   ASSERT_TRUE(Transact({Increment()}, "durable").ok());
   EXPECT_EQ(Counter(), CounterAt(1));
-  // Many expired tokens are swept as later transactions run.
+  // Expired tokens are new again; storing new tokens sweeps expired ones.
   for (int i = 0; i < 40; ++i) {
     ASSERT_TRUE(Transact({Increment()}, "t" + std::to_string(i)).ok());
   }
