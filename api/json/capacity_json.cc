@@ -53,4 +53,10 @@ void WriteConsumedCapacity(const ConsumedCapacity& c, JsonWriter* w) {
   w->EndObject();
 }
 
+void WriteConsumedCapacityList(const std::vector<ConsumedCapacity>& capacities, JsonWriter* w) {
+  w->BeginArray();
+  for (const ConsumedCapacity& c : capacities) WriteConsumedCapacity(c, w);
+  w->EndArray();
+}
+
 }  // namespace lmddb::json

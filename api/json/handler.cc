@@ -4,6 +4,7 @@
 
 #include <exception>
 #include <new>
+#include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "api/json/attribute_value_json.h"
@@ -28,6 +29,10 @@ const absl::flat_hash_map<std::string_view, Operation>& Operations() {
       {"UpdateItem", UpdateItemJson},
       {"Query", QueryJson},
       {"Scan", ScanJson},
+      {"BatchGetItem", BatchGetItemJson},
+      {"BatchWriteItem", BatchWriteItemJson},
+      {"TransactWriteItems", TransactWriteItemsJson},
+      {"TransactGetItems", TransactGetItemsJson},
   };
   return *table;
 }
@@ -45,6 +50,27 @@ const char* Namespace(ErrorType type) {
   }
 }
 
+// {"Code": ..., "Item": ...?, "Message": ...?}, one per action in request
+// order, as DynamoDB lists them.
+void WriteCancellationReasons(const std::vector<CancellationReason>& reasons, JsonWriter* w) {
+  w->BeginArray();
+  for (const CancellationReason& reason : reasons) {
+    w->BeginObject();
+    w->Key("Code");
+    w->String(reason.code);
+    if (reason.item) {
+      w->Key("Item");
+      WriteItem(*reason.item, w);
+    }
+    if (reason.message) {
+      w->Key("Message");
+      w->String(*reason.message);
+    }
+    w->EndObject();
+  }
+  w->EndArray();
+}
+
 }  // namespace
 
 Response ErrorResponse(const Status& status) {
@@ -54,6 +80,19 @@ Response ErrorResponse(const Status& status) {
   w.BeginObject();
   w.Key("__type");
   w.String(std::string(Namespace(status.type())) + ErrorTypeName(status.type()));
+  // A cancelled transaction lists why each action failed (or "None"), and
+  // names its text "Message", as DynamoDB's TransactionCanceledException
+  // body does.
+  if (status.type() == ErrorType::kTransactionCanceled) {
+    if (status.cancellation_reasons() != nullptr) {
+      w.Key("CancellationReasons");
+      WriteCancellationReasons(*status.cancellation_reasons(), &w);
+    }
+    w.Key("Message");
+    w.String(status.message());
+    w.EndObject();
+    return response;
+  }
   // UnknownOperationException carries no message, as DynamoDB sends it;
   // nor does a SerializationException for a body that is not JSON.
   if (status.type() != ErrorType::kUnknownOperation && !status.message().empty()) {

@@ -6,7 +6,9 @@
 // serve answers UnknownOperationException, as DynamoDB does for a target it
 // does not know. Errors are {"__type": "<namespace>#<Exception>",
 // "message": "<text>"} with DynamoDB's namespaces and HTTP status codes
-// (400 for client errors, 500 for InternalServerError).
+// (400 for client errors, 500 for InternalServerError); a
+// TransactionCanceledException spells it "Message" and adds
+// "CancellationReasons", as DynamoDB's body does.
 //
 // Thread safety: Handle() may be called from any number of threads at once
 // (Database is thread-safe).

@@ -54,6 +54,12 @@ Response UpdateItemJson(Database& db, std::string_view body);
 Response QueryJson(Database& db, std::string_view body);
 Response ScanJson(Database& db, std::string_view body);
 
+Response BatchGetItemJson(Database& db, std::string_view body);
+Response BatchWriteItemJson(Database& db, std::string_view body);
+
+Response TransactWriteItemsJson(Database& db, std::string_view body);
+Response TransactGetItemsJson(Database& db, std::string_view body);
+
 }  // namespace lmddb::json
 
 #endif  // LMDDB_API_JSON_OPERATIONS_H_

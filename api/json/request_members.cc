@@ -13,7 +13,13 @@
 namespace lmddb::json {
 namespace {
 
-constexpr std::string_view kNotNull = "Member must not be null";
+constexpr std::string_view kNotNull = kMustNotBeNull;
+
+// What Java says when a scalar meets a parameterized collection type.
+constexpr std::string_view kParameterizedCast =
+    "class sun.reflect.generics.reflectiveObjects.ParameterizedTypeImpl cannot be cast to class "
+    "java.lang.Class (sun.reflect.generics.reflectiveObjects.ParameterizedTypeImpl and "
+    "java.lang.Class are in module java.base of loader 'bootstrap')";
 
 // The enum value whose wire name is `text`.
 template <typename E, size_t N>
@@ -105,6 +111,45 @@ StatusOr<std::optional<ReturnValuesOnConditionCheckFailure>> OptionalReturnValue
       {"NONE", ReturnValuesOnConditionCheckFailure::kNone}};
   return OptionalEnum(o, "ReturnValuesOnConditionCheckFailure",
                       "returnValuesOnConditionCheckFailure", "[ALL_OLD, NONE]", kTable, errors);
+}
+
+StatusOr<std::optional<ReturnValuesOnConditionCheckFailure>> OptionalReturnValuesOnFailure(
+    simdjson::dom::object o, std::string_view path, ConstraintErrors* errors) {
+  static constexpr std::pair<std::string_view, ReturnValuesOnConditionCheckFailure> kTable[] = {
+      {"ALL_OLD", ReturnValuesOnConditionCheckFailure::kAllOld},
+      {"NONE", ReturnValuesOnConditionCheckFailure::kNone}};
+  return OptionalEnum(o, "ReturnValuesOnConditionCheckFailure", path, "[ALL_OLD, NONE]", kTable,
+                      errors);
+}
+
+Status CheckReturnItemCollectionMetrics(simdjson::dom::object o, ConstraintErrors* errors) {
+  enum class Metrics { kSize, kNone };
+  static constexpr std::pair<std::string_view, Metrics> kTable[] = {{"SIZE", Metrics::kSize},
+                                                                    {"NONE", Metrics::kNone}};
+  LMDDB_ASSIGN_OR_RETURN(std::optional<Metrics> ignored,
+                         OptionalEnum(o, "ReturnItemCollectionMetrics",
+                                      "returnItemCollectionMetrics", "[SIZE, NONE]", kTable,
+                                      errors));
+  (void)ignored;
+  return Status::Ok();
+}
+
+StatusOr<simdjson::dom::array> AsParameterizedList(simdjson::dom::element value) {
+  switch (value.type()) {
+    case simdjson::dom::element_type::ARRAY: return value.get_array().value_unsafe();
+    case simdjson::dom::element_type::OBJECT:
+      return SerializationError("Start of structure or map found where not expected");
+    default: return SerializationError(std::string(kParameterizedCast));
+  }
+}
+
+StatusOr<Item> DecodeParameterizedItem(simdjson::dom::element value) {
+  // Objects decode as any item; arrays get DecodeItem's collection text.
+  if (value.type() != simdjson::dom::element_type::OBJECT &&
+      value.type() != simdjson::dom::element_type::ARRAY) {
+    return SerializationError(std::string(kParameterizedCast));
+  }
+  return DecodeItem(value);
 }
 
 std::string EpochSeconds(int64_t ms) {

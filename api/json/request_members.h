@@ -19,6 +19,8 @@
 
 namespace lmddb::json {
 
+inline constexpr std::string_view kMustNotBeNull = "Member must not be null";
+
 // A required string member; absent or null adds "Value null at '<path>'".
 StatusOr<std::string> RequiredString(simdjson::dom::object o, std::string_view key,
                                      std::string_view path, ConstraintErrors* errors);
@@ -36,6 +38,21 @@ StatusOr<std::optional<ReturnConsumedCapacity>> OptionalReturnConsumedCapacity(
     simdjson::dom::object o, ConstraintErrors* errors);
 StatusOr<std::optional<ReturnValuesOnConditionCheckFailure>> OptionalReturnValuesOnFailure(
     simdjson::dom::object o, ConstraintErrors* errors);
+
+// The same member of an action nested in a request (TransactWriteItems):
+// `path` names it in constraint errors.
+StatusOr<std::optional<ReturnValuesOnConditionCheckFailure>> OptionalReturnValuesOnFailure(
+    simdjson::dom::object o, std::string_view path, ConstraintErrors* errors);
+// ReturnItemCollectionMetrics is checked against its enum ([SIZE, NONE])
+// and otherwise ignored: lmddb reports no item collection metrics.
+Status CheckReturnItemCollectionMetrics(simdjson::dom::object o, ConstraintErrors* errors);
+
+// Values whose Java type is a generic collection inside another collection
+// (BatchWriteItem's RequestItems lists, BatchGetItem's Keys entries): a
+// scalar there fails in DynamoDB's deserializer with a ClassCastException
+// text rather than the usual type message.
+StatusOr<simdjson::dom::array> AsParameterizedList(simdjson::dom::element value);
+StatusOr<Item> DecodeParameterizedItem(simdjson::dom::element value);
 
 // Epoch milliseconds as DynamoDB's epoch seconds (a JSON number such as
 // 1700000000.123).
