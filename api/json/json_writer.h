@@ -9,6 +9,7 @@
 #ifndef LMDDB_API_JSON_JSON_WRITER_H_
 #define LMDDB_API_JSON_JSON_WRITER_H_
 
+#include <charconv>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -36,7 +37,9 @@ class JsonWriter {
   }
   void Int(int64_t v) {
     Separate();
-    out_->append(std::to_string(v));
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof(digits), v).ptr;
+    out_->append(digits, static_cast<size_t>(end - digits));
   }
   void Bool(bool v) {
     Separate();
@@ -68,30 +71,32 @@ class JsonWriter {
     if (!first_.back()) out_->push_back(',');
     first_.back() = false;
   }
+  // Copies runs that need no escaping in one append: item values are mostly
+  // plain text, and a byte-at-a-time copy dominated large responses.
   void AppendQuoted(std::string_view s) {
     static constexpr char kHex[] = "0123456789abcdef";
     out_->push_back('"');
-    for (char c : s) {
-      const auto u = static_cast<unsigned char>(c);
-      if (c == '"' || c == '\\') {
-        out_->push_back('\\');
-        out_->push_back(c);
-      } else if (u < 0x20) {
-        switch (c) {
-          case '\n': out_->append("\\n"); break;
-          case '\r': out_->append("\\r"); break;
-          case '\t': out_->append("\\t"); break;
-          case '\b': out_->append("\\b"); break;
-          case '\f': out_->append("\\f"); break;
-          default:
-            out_->append("\\u00");
-            out_->push_back(kHex[u >> 4]);
-            out_->push_back(kHex[u & 0xF]);
+    size_t run = 0;  // start of the bytes not yet copied
+    for (size_t i = 0; i < s.size(); ++i) {
+      const auto u = static_cast<unsigned char>(s[i]);
+      if (u >= 0x20 && u != '"' && u != '\\') continue;
+      out_->append(s.data() + run, i - run);
+      run = i + 1;
+      switch (u) {
+        case '"': out_->append("\\\""); break;
+        case '\\': out_->append("\\\\"); break;
+        case '\n': out_->append("\\n"); break;
+        case '\r': out_->append("\\r"); break;
+        case '\t': out_->append("\\t"); break;
+        case '\b': out_->append("\\b"); break;
+        case '\f': out_->append("\\f"); break;
+        default: {
+          const char escaped[] = {'\\', 'u', '0', '0', kHex[u >> 4], kHex[u & 0xF]};
+          out_->append(escaped, sizeof(escaped));
         }
-      } else {
-        out_->push_back(c);
       }
     }
+    out_->append(s.data() + run, s.size() - run);
     out_->push_back('"');
   }
 
