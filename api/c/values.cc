@@ -42,14 +42,6 @@ const lmddb_value* MapNext(const Item* map, const char** name, size_t* name_len)
   return ToC(&it->second);
 }
 
-// AttributeValue offers sets read-only. The handle's value is a non-const
-// heap object, so writing through the const accessor's reference is defined,
-// and appending stays amortized O(1) where rebuilding the set would be O(n).
-template <typename Set>
-Set& MutableSet(const Set& set) {
-  return const_cast<Set&>(set);
-}
-
 // Int64 value of an integral Number, or nullopt.
 std::optional<int64_t> ToInt64(const Number& n) {
   if (n.is_zero()) return 0;
@@ -159,7 +151,7 @@ int lmddb_value_map_set(lmddb_value* map, const char* name, lmddb_value* element
 int lmddb_value_set_add_s(lmddb_value* ss, const char* data, size_t len) {
   if (!Is(ss, Type::kSS) || (data == nullptr && len != 0)) return LMDDB_MISUSE;
   return Guard(nullptr, [&]() -> int {
-    MutableSet(FromC(ss)->ss()).emplace_back(data == nullptr ? "" : data, len);
+    FromC(ss)->ss().emplace_back(data == nullptr ? "" : data, len);
     return LMDDB_OK;
   });
 }
@@ -167,7 +159,7 @@ int lmddb_value_set_add_s(lmddb_value* ss, const char* data, size_t len) {
 int lmddb_value_set_add_b(lmddb_value* bs, const void* data, size_t len) {
   if (!Is(bs, Type::kBS) || (data == nullptr && len != 0)) return LMDDB_MISUSE;
   return Guard(nullptr, [&]() -> int {
-    MutableSet(FromC(bs)->bs())
+    FromC(bs)->bs()
         .push_back(len == 0 ? std::string() : std::string(static_cast<const char*>(data), len));
     return LMDDB_OK;
   });
@@ -181,7 +173,7 @@ int lmddb_value_set_add_n(lmddb_value* ns, const char* text, size_t len, lmddb_e
   return Guard(err, [&]() -> int {
     auto n = ParseNumber(text, len);
     if (!n.ok()) return SetError(err, n.status());
-    MutableSet(FromC(ns)->ns()).push_back(*n);
+    FromC(ns)->ns().push_back(*n);
     return LMDDB_OK;
   });
 }

@@ -79,8 +79,11 @@ class AttributeValue {
   const Map& m() const { return std::get<6>(rep_); }
   Map& m() { return std::get<6>(rep_); }
   const StringSet& ss() const { return std::get<7>(rep_); }
+  StringSet& ss() { return std::get<7>(rep_); }
   const NumberSet& ns() const { return std::get<8>(rep_); }
+  NumberSet& ns() { return std::get<8>(rep_); }
   const BinarySet& bs() const { return std::get<9>(rep_); }
+  BinarySet& bs() { return std::get<9>(rep_); }
 
   // DynamoDB equality: sets compare as sets (order ignored), numbers
   // numerically, everything else structurally.
