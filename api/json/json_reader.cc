@@ -1,6 +1,7 @@
 // Typed member reads with DynamoDB's deserializer texts (json_reader.h).
 #include "api/json/json_reader.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -131,8 +132,12 @@ StatusOr<std::string> AsBlob(element value) {
     // A pad character before the end reads as a misplaced final character.
     if (c == '=') return SerializationError("Invalid last non-pad Base64 character dectected");
     if (!ok) {
-      return SerializationError(
-          StrCat("Invalid Base64 character: '", std::string_view(&text[i], 1), "'"));
+      // The whole character, not its first byte: the body must stay UTF-8
+      // (simdjson has validated the text, so the sequence is complete).
+      const auto lead = static_cast<unsigned char>(c);
+      const size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+      return SerializationError(StrCat("Invalid Base64 character: '",
+                                       text.substr(i, std::min(length, text.size() - i)), "'"));
     }
   }
   std::string bytes;

@@ -91,6 +91,8 @@ TEST_F(AttributeValueJsonTest, WrongJsonTypesAreSerializationErrors) {
       {R"({"B":"+/+="})", "Invalid last non-pad Base64 character dectected"},
       {R"({"B":"=+/="})", "Invalid last non-pad Base64 character dectected"},
       {R"({"B":"YQ!="})", "Invalid Base64 character: '!'"},
+      {"{\"B\":\"AA\xca\xbf\"}", "Invalid Base64 character: '\xca\xbf'"},
+      {"{\"B\":\"A\xe2\x82\xac\"}", "Invalid Base64 character: '\xe2\x82\xac'"},
       {R"({"BS":["YWJj","Y"]})", "Base64 encoded length is expected a multiple of 4 bytes but found: 1"},
       {R"({"SS":"a"})", "Unexpected field type"},
       {R"({"SS":{}})", "Start of structure or map found where not expected"},
