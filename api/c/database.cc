@@ -20,7 +20,7 @@ namespace {
 int CodeFromTypeName(std::string_view type) {
   const size_t hash = type.rfind('#');
   if (hash != std::string_view::npos) type.remove_prefix(hash + 1);
-  for (int code = LMDDB_VALIDATION; code <= LMDDB_INVALID_SIGNATURE; ++code) {
+  for (int code = LMDDB_VALIDATION; code <= LMDDB_INCOMPLETE_SIGNATURE; ++code) {
     if (type == ErrorTypeName(static_cast<ErrorType>(code))) return code;
   }
   return LMDDB_INTERNAL_SERVER_ERROR;

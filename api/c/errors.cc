@@ -26,7 +26,7 @@ bool IsStatic(const lmddb_error* e) {
   return e == &OutOfMemoryError();
 }
 
-bool IsErrorTypeCode(int code) { return code > LMDDB_OK && code <= LMDDB_INVALID_SIGNATURE; }
+bool IsErrorTypeCode(int code) { return code > LMDDB_OK && code <= LMDDB_INCOMPLETE_SIGNATURE; }
 
 int Store(lmddb_error** err, int code, std::string_view message, const Item* item) noexcept {
   if (err == nullptr) return code;

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
@@ -34,6 +35,7 @@
 #include <boost/beast/http.hpp>
 
 #include "api/http/response.h"
+#include "api/http/sigv4.h"
 #include "api/json/handler.h"
 
 namespace lmddb::http {
@@ -87,11 +89,36 @@ class Server::Impl {
   void Run();
   void Stop();
   uint16_t port() const { return port_; }
+  // True once Stop() began. Sessions read it when answering: their own
+  // Shutdown() may be posted only after a worker already finished.
+  bool stopping_started() const { return stopping_started_.load(std::memory_order_acquire); }
 
   Database& db() { return db_; }
   const ServerOptions& options() const { return options_; }
   asio::thread_pool& workers() { return workers_; }
-  json::Response Handle(std::string_view target, std::string_view body) {
+  // Answers a POST that names a target: checks its signature when
+  // configured, then runs it.
+  json::Response Handle(const bhttp::request<bhttp::string_body>& request) {
+    const beast::string_view header = request["X-Amz-Target"];
+    const std::string_view target(header.data(), header.size());
+    const std::string_view body = request.body();
+    if (options_.sigv4) {
+      SignedRequest signed_request;
+      const beast::string_view method = request.method_string();
+      const beast::string_view request_target = request.target();
+      signed_request.method = std::string_view(method.data(), method.size());
+      signed_request.target = std::string_view(request_target.data(), request_target.size());
+      for (const auto& field : request) {
+        const beast::string_view name = field.name_string();
+        const beast::string_view value = field.value();
+        signed_request.headers.emplace_back(std::string_view(name.data(), name.size()),
+                                            std::string_view(value.data(), value.size()));
+      }
+      signed_request.body = body;
+      if (Status refused = VerifySigV4(*options_.sigv4, signed_request); !refused.ok()) {
+        return json::ErrorResponse(refused);
+      }
+    }
     return options_.handler ? options_.handler(db_, target, body) : json::Handle(db_, target, body);
   }
   void SessionEnded(Session* session);
@@ -113,6 +140,7 @@ class Server::Impl {
   std::condition_variable sessions_done_;
   std::unordered_map<Session*, std::weak_ptr<Session>> sessions_;  // guarded by mu_
   bool stopping_ = false;                                          // guarded by mu_
+  std::atomic<bool> stopping_started_{false};
 };
 
 // One connection: reads a request, answers it, and repeats while the
@@ -195,17 +223,16 @@ class Session : public std::enable_shared_from_this<Session> {
     // sent below from being read as the next response.
     const bool keep_alive = request.keep_alive() && request.method() != bhttp::verb::head;
     if (request.method() == bhttp::verb::post) {
-      const beast::string_view header = request["X-Amz-Target"];
-      const std::string_view target(header.data(), header.size());
-      if (target.empty()) {
+      if (request["X-Amz-Target"].empty()) {
         json::Response error = json::ErrorResponse(Status(ErrorType::kUnknownOperation, ""));
         return Answer(version, keep_alive, error.http_status, json::kContentType,
                       std::move(error.body));
       }
-      // Off the I/O threads: see the top of this file.
-      asio::post(server_->workers(), [self = shared_from_this(), target = std::string(target),
-                                      body = std::move(request.body()), version, keep_alive] {
-        json::Response response = self->server_->Handle(target, body);
+      // Off the I/O threads (see the top of this file), signature check
+      // included: it hashes the whole body.
+      asio::post(server_->workers(), [self = shared_from_this(), request = std::move(request),
+                                      version, keep_alive] {
+        json::Response response = self->server_->Handle(request);
         asio::post(self->stream_.get_executor(),
                    [self, version, keep_alive, response = std::move(response)]() mutable {
                      self->Answer(version, keep_alive, response.http_status, json::kContentType,
@@ -222,6 +249,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void Answer(unsigned version, bool keep_alive, int status, std::string_view content_type,
               std::string body) {
+    if (server_->stopping_started()) stopping_ = true;
     Send(MakeResponse(version, status, content_type, std::move(body), keep_alive && !stopping_),
          /*linger=*/false);
   }
@@ -353,6 +381,7 @@ void Server::Impl::Stop() {
     std::lock_guard<std::mutex> lock(mu_);
     if (stopping_) return;
     stopping_ = true;
+    stopping_started_.store(true, std::memory_order_release);
     for (auto& [ptr, weak] : sessions_) {
       if (auto session = weak.lock()) live.push_back(std::move(session));
     }

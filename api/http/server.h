@@ -11,8 +11,17 @@
 // Every response carries x-amzn-RequestId (52 characters [0-9A-Z]) and
 // x-amz-crc32 (zlib CRC-32 of the body bytes, unsigned decimal), as
 // DynamoDB's responses do. Connections are kept alive unless the client
-// asks otherwise. No request signing is checked: any credentials are
-// accepted, as DynamoDB Local does by default.
+// asks otherwise.
+//
+// Authentication: by default no request signing is checked and any
+// credentials are accepted, as DynamoDB Local does. With
+// ServerOptions::sigv4 set, every POST that names a target must carry a
+// valid AWS Signature Version 4 from one of the configured access keys
+// (api/http/sigv4.h); a request that does not is answered 400 with
+// DynamoDB's error (MissingAuthenticationTokenException,
+// IncompleteSignatureException, InvalidSignatureException or
+// UnrecognizedClientException) and never reaches the database. GET health
+// checks stay unauthenticated.
 //
 // Thread safety: Start() and Stop() may be called from any thread except
 // the server's own. The Database must outlive the Server.
@@ -23,9 +32,11 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
+#include "api/http/sigv4.h"
 #include "api/json/handler.h"
 #include "lmddb/lmddb.hpp"
 
@@ -42,8 +53,12 @@ struct ServerOptions {
   // Threads doing socket I/O and HTTP parsing (cheap, never blocking).
   int io_threads = 1;
   size_t max_request_bytes = kMaxRequestBytes;
+  // Unset: any credentials (or none) are accepted. Set: requests must be
+  // signed with SigV4 by one of its access keys (see the top of this file).
+  std::optional<SigV4Options> sigv4;
   // Answers one POST (target, body); json::Handle when empty. Runs on the
-  // worker threads. Lets tests observe requests in flight.
+  // worker threads, after the signature check. Lets tests observe requests
+  // in flight.
   std::function<json::Response(Database&, std::string_view target, std::string_view body)>
       handler;
 };

@@ -45,7 +45,8 @@ const char* Namespace(ErrorType type) {
     case ErrorType::kAccessDenied:
     case ErrorType::kUnrecognizedClient:
     case ErrorType::kMissingAuthenticationToken:
-    case ErrorType::kInvalidSignature: return "com.amazon.coral.service#";
+    case ErrorType::kInvalidSignature:
+    case ErrorType::kIncompleteSignature: return "com.amazon.coral.service#";
     default: return "com.amazonaws.dynamodb.v20120810#";
   }
 }

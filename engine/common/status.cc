@@ -29,6 +29,7 @@ const char* ErrorTypeName(ErrorType type) {
     case ErrorType::kUnrecognizedClient: return "UnrecognizedClientException";
     case ErrorType::kMissingAuthenticationToken: return "MissingAuthenticationTokenException";
     case ErrorType::kInvalidSignature: return "InvalidSignatureException";
+    case ErrorType::kIncompleteSignature: return "IncompleteSignatureException";
   }
   return "InternalServerError";
 }

@@ -113,6 +113,7 @@ enum {
   LMDDB_UNRECOGNIZED_CLIENT = 21,                   /* UnrecognizedClientException */
   LMDDB_MISSING_AUTHENTICATION_TOKEN = 22,          /* MissingAuthenticationTokenException */
   LMDDB_INVALID_SIGNATURE = 23,                     /* InvalidSignatureException */
+  LMDDB_INCOMPLETE_SIGNATURE = 24,                  /* IncompleteSignatureException */
   /* Not a DynamoDB exception: the C API was called wrongly (NULL required
    * argument, accessor on a value of another type, buffer too small).
    * Outside ErrorType's range so that range can grow. */

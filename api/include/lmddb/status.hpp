@@ -55,6 +55,7 @@ enum class ErrorType : uint16_t {
   kUnrecognizedClient = 21,              // UnrecognizedClientException
   kMissingAuthenticationToken = 22,      // MissingAuthenticationTokenException
   kInvalidSignature = 23,                // InvalidSignatureException
+  kIncompleteSignature = 24,             // IncompleteSignatureException
 };
 
 // The exception name as DynamoDB spells it ("ValidationException");

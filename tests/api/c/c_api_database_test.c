@@ -37,9 +37,10 @@ static void test_result_codes_name_dynamodb_exceptions(void) {
   CHECK_STREQ(lmddb_strerror(LMDDB_MISSING_AUTHENTICATION_TOKEN),
               "MissingAuthenticationTokenException");
   CHECK_STREQ(lmddb_strerror(LMDDB_INVALID_SIGNATURE), "InvalidSignatureException");
+  CHECK_STREQ(lmddb_strerror(LMDDB_INCOMPLETE_SIGNATURE), "IncompleteSignatureException");
   CHECK_STREQ(lmddb_strerror(LMDDB_MISUSE), "Misuse of the lmddb C API");
   CHECK_STREQ(lmddb_strerror(-1), "Unknown lmddb result code");
-  CHECK_STREQ(lmddb_strerror(24), "Unknown lmddb result code");
+  CHECK_STREQ(lmddb_strerror(25), "Unknown lmddb result code");
 }
 
 static void test_null_handles_are_safe(void) {
