@@ -2,11 +2,12 @@
 // io_context, plus a separate pool that runs json::Handle.
 //
 // Why two pools: json::Handle may block for a whole group commit (an fsync)
-// on a write. Running it on the I/O threads would let a few concurrent
-// writes stall every other connection, reads included, however many
-// connections are idle. So the I/O threads only parse and write bytes, and
-// each request body is handed to the worker pool; its response is posted
-// back to the connection's strand. A connection handles one request at a
+// on a write. Running writes on the I/O threads would let a few concurrent
+// writes stall every other connection, reads included. So each write (and
+// any request the server cannot tell is a read) is handed to the worker
+// pool and its response posted back to the connection's strand. Reads never
+// wait for a commit (LMDB readers see a snapshot), so small ones are
+// answered on the I/O thread directly (ServerOptions::inline_reads). A connection handles one request at a
 // time (HTTP/1.1 without pipelining overlap), so per-connection order holds.
 #include "api/http/server.h"
 
@@ -96,6 +97,17 @@ class Server::Impl {
   Database& db() { return db_; }
   const ServerOptions& options() const { return options_; }
   asio::thread_pool& workers() { return workers_; }
+  // Whether `request` is a small read, answered on the I/O thread.
+  bool AnswersInline(const bhttp::request<bhttp::string_body>& request) const {
+    if (!options_.inline_reads || request.body().size() > kInlineReadBytes) return false;
+    const beast::string_view header = request["X-Amz-Target"];
+    std::string_view target(header.data(), header.size());
+    if (target.substr(0, json::kTargetPrefix.size()) != json::kTargetPrefix) return false;
+    target.remove_prefix(json::kTargetPrefix.size());
+    return target == "GetItem" || target == "Query" || target == "Scan" ||
+           target == "BatchGetItem" || target == "TransactGetItems" ||
+           target == "DescribeTable" || target == "ListTables";
+  }
   // Answers a POST that names a target: checks its signature when
   // configured, then runs it.
   json::Response Handle(const bhttp::request<bhttp::string_body>& request) {
@@ -228,6 +240,11 @@ class Session : public std::enable_shared_from_this<Session> {
         return Answer(version, keep_alive, error.http_status, json::kContentType,
                       std::move(error.body));
       }
+      if (server_->AnswersInline(request)) {
+        json::Response response = server_->Handle(request);
+        return Answer(version, keep_alive, response.http_status, json::kContentType,
+                      std::move(response.body));
+      }
       // Off the I/O threads (see the top of this file), signature check
       // included: it hashes the whole body.
       asio::post(server_->workers(), [self = shared_from_this(), request = std::move(request),
@@ -338,7 +355,10 @@ Status Server::Impl::Listen() {
 void Server::Impl::Run() {
   work_.emplace(io_.get_executor());
   asio::dispatch(acceptor_.get_executor(), [this] { Accept(); });
-  const int threads = std::max(1, options_.io_threads);
+  const int threads =
+      options_.io_threads > 0
+          ? options_.io_threads
+          : std::clamp(static_cast<int>(std::thread::hardware_concurrency()), 1, 4);
   for (int i = 0; i < threads; ++i) io_threads_.emplace_back([this] { io_.run(); });
 }
 
@@ -351,6 +371,10 @@ void Server::Impl::Accept() {
 void Server::Impl::OnAccept(error_code ec, tcp::socket socket) {
   if (ec == asio::error::operation_aborted || !acceptor_.is_open()) return;
   if (!ec) {
+    // Responses go out in one write; waiting to coalesce them only adds
+    // latency.
+    error_code ignored;
+    socket.set_option(tcp::no_delay(true), ignored);
     std::shared_ptr<Session> session;
     {
       std::lock_guard<std::mutex> lock(mu_);

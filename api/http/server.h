@@ -44,21 +44,31 @@ namespace lmddb::http {
 
 // DynamoDB refuses requests larger than 16 MB.
 inline constexpr size_t kMaxRequestBytes = size_t{16} << 20;
+// Larger read requests (and their signature hashing) go to the workers.
+inline constexpr size_t kInlineReadBytes = size_t{64} << 10;
 
 struct ServerOptions {
   std::string bind_address = "127.0.0.1";
   uint16_t port = 8000;  // 0 picks a free port; see Server::port()
-  // Threads running json::Handle (which may block on a write commit).
-  int worker_threads = 4;
-  // Threads doing socket I/O and HTTP parsing (cheap, never blocking).
-  int io_threads = 1;
+  // Threads running writes, which wait for their group commit (an fsync
+  // unless nosync): concurrent writes share one commit only while they
+  // wait together, so this bounds how many a commit can carry.
+  int worker_threads = 64;
+  // Threads doing socket I/O and HTTP parsing, and answering reads; 0 means
+  // one per core, at most 4.
+  int io_threads = 0;
+  // Reads (GetItem, Query, Scan, BatchGetItem, TransactGetItems,
+  // DescribeTable, ListTables) with bodies up to kInlineReadBytes are
+  // answered on the I/O thread that parsed them: LMDB readers never wait for
+  // writers, and the hand-off to a worker and back cost more than a GetItem.
+  bool inline_reads = true;
   size_t max_request_bytes = kMaxRequestBytes;
   // Unset: any credentials (or none) are accepted. Set: requests must be
   // signed with SigV4 by one of its access keys (see the top of this file).
   std::optional<SigV4Options> sigv4;
-  // Answers one POST (target, body); json::Handle when empty. Runs on the
-  // worker threads, after the signature check. Lets tests observe requests
-  // in flight.
+  // Answers one POST (target, body); json::Handle when empty. Runs after
+  // the signature check, on the worker threads (on the I/O thread for the
+  // small reads inline_reads names). Lets tests observe requests in flight.
   std::function<json::Response(Database&, std::string_view target, std::string_view body)>
       handler;
 };

@@ -86,6 +86,30 @@ TEST_F(ConcurrencyTest, BlockedHandlersDoNotStallOtherConnections) {
   EXPECT_EQ(blocked.Read().body(), R"({"target":"Block"})");
 }
 
+TEST_F(ConcurrencyTest, SmallReadsAreAnsweredWhileEveryWorkerIsBusy) {
+  Gate gate;
+  http::ServerOptions options;
+  options.worker_threads = 1;
+  options.handler = [&](Database& db, std::string_view target, std::string_view body) {
+    if (target == "DynamoDB_20120810.PutItem") return gate.Pass(target);
+    return json::Handle(db, target, body);
+  };
+  StartServer(options);
+  Connection writer(port());
+  writer.Send(Post("DynamoDB_20120810.PutItem", "{}"));
+  gate.WaitForEntered(1);
+  // The only worker is held by the write; reads still get answers.
+  Connection reader(port());
+  Response missing = reader.RoundTrip(
+      Post("DynamoDB_20120810.GetItem", R"({"TableName":"Nope","Key":{"k":{"S":"a"}}})"));
+  EXPECT_EQ(missing.result_int(), 400u);
+  EXPECT_NE(missing.body().find("ResourceNotFoundException"), std::string::npos);
+  EXPECT_EQ(reader.RoundTrip(Post("DynamoDB_20120810.ListTables", "{}")).body(),
+            R"({"TableNames":[]})");
+  gate.Open();
+  EXPECT_EQ(writer.Read().body(), R"({"target":"DynamoDB_20120810.PutItem"})");
+}
+
 TEST_F(ConcurrencyTest, StopAnswersRequestsInFlightAndClosesIdleConnections) {
   Gate gate;
   http::ServerOptions options;
