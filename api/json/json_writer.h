@@ -11,6 +11,7 @@
 
 #include <charconv>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -71,6 +72,27 @@ class JsonWriter {
     if (!first_.back()) out_->push_back(',');
     first_.back() = false;
   }
+  // The first index from `i` on whose byte needs escaping (a control
+  // character, quote or backslash), or s.size(). Tests eight bytes at a time:
+  // a word has such a byte iff one of the three zero-byte tests below fires.
+  static size_t SkipPlain(std::string_view s, size_t i) {
+    constexpr uint64_t kOnes = 0x0101010101010101;
+    constexpr uint64_t kHighs = 0x8080808080808080;
+    for (; i + 8 <= s.size(); i += 8) {
+      uint64_t word;
+      std::memcpy(&word, s.data() + i, sizeof(word));
+      const uint64_t quote = word ^ (kOnes * '"');
+      const uint64_t backslash = word ^ (kOnes * '\\');
+      const uint64_t hits = ((word - kOnes * 0x20) & ~word) |
+                            ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash);
+      if ((hits & kHighs) != 0) break;
+    }
+    for (; i < s.size(); ++i) {
+      const auto u = static_cast<unsigned char>(s[i]);
+      if (u < 0x20 || u == '"' || u == '\\') break;
+    }
+    return i;
+  }
   // Copies runs that need no escaping in one append: item values are mostly
   // plain text, and a byte-at-a-time copy dominated large responses.
   void AppendQuoted(std::string_view s) {
@@ -78,6 +100,8 @@ class JsonWriter {
     out_->push_back('"');
     size_t run = 0;  // start of the bytes not yet copied
     for (size_t i = 0; i < s.size(); ++i) {
+      i = SkipPlain(s, i);
+      if (i == s.size()) break;
       const auto u = static_cast<unsigned char>(s[i]);
       if (u >= 0x20 && u != '"' && u != '\\') continue;
       out_->append(s.data() + run, i - run);

@@ -3,7 +3,9 @@
 #include "api/json/json_writer.h"
 
 #include <cstdint>
+#include <cstdio>
 #include <limits>
+#include <random>
 #include <string>
 
 #include "gtest/gtest.h"
@@ -59,6 +61,40 @@ TEST(JsonWriterTest, EveryByteRoundTripsThroughAParser) {
   std::string_view parsed;
   ASSERT_EQ(parser.parse(padded).get_string().get(parsed), simdjson::SUCCESS) << json;
   EXPECT_EQ(parsed, all);
+}
+
+// What the writer must produce, one byte at a time.
+std::string ReferenceQuoted(std::string_view s) {
+  std::string out = "\"";
+  for (const char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (u < 0x20) {
+      static const char* const kShort[] = {nullptr, "b", "t", "n", nullptr, "f", "r"};
+      const char* escape = (u >= 8 && u <= 13) ? kShort[u - 7] : nullptr;
+      char buffer[8];
+      std::snprintf(buffer, sizeof(buffer), "\\u%04x", u);
+      out += escape != nullptr ? std::string("\\") + escape : std::string(buffer);
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
+TEST(JsonWriterTest, MatchesAByteAtATimeEscaperOnRandomBytes) {
+  std::mt19937 random(7);
+  for (int round = 0; round < 2000; ++round) {
+    std::string s(random() % 40, '\0');
+    // Mostly plain bytes (incl. >= 0x80), sometimes a byte that needs escaping.
+    for (char& c : s) {
+      const uint32_t r = random();
+      c = static_cast<char>(r % 16 == 0 ? "\"\\\n\x01\x1f"[r / 16 % 5] : 0x20 + r / 16 % 224);
+    }
+    ASSERT_EQ(Quoted(s), ReferenceQuoted(s)) << round;
+  }
 }
 
 TEST(JsonWriterTest, IntegersAtTheirExtremes) {
