@@ -61,7 +61,7 @@ void PrintUsage() {
       "  --data DIR    scratch database for recording the fixed bodies\n"
       "  --port N      TCP port, 0 picks a free one (default 0)\n"
       "  --bind ADDR   address to listen on (default 127.0.0.1)\n"
-      "  --threads N   worker threads (default 4, as lmddb-server)\n",
+      "  --threads N   worker threads (default 64, as lmddb-server)\n",
       stderr);
 }
 

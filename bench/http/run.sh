@@ -19,8 +19,8 @@
 #   HTTP_BENCH_ITEMS     items pre-loaded for GetItem [10000]
 #   HTTP_BENCH_OPS       operations [GetItem Query PutItem]
 #   HTTP_BENCH_SERVER_THREADS  worker threads of lmddb-server (nosync) and the
-#                        floor [4, lmddb-server's default]
-#   HTTP_BENCH_DURABLE_THREADS worker threads of the durable lmddb-server [16]:
+#                        floor [64, lmddb-server's default]
+#   HTTP_BENCH_DURABLE_THREADS worker threads of the durable lmddb-server [64]:
 #                        a worker waits for its commit's fsync, so concurrent
 #                        durable writes (and group commit) are capped by it
 #   LMDDB_SERVER, HTTP_FLOOR_SERVER, WRK, PYTHON3, NODE, NPM: programs to use
@@ -52,8 +52,8 @@ warmup=${HTTP_BENCH_WARMUP:-2}
 conns_list=${HTTP_BENCH_CONNS:-1 16}
 items=${HTTP_BENCH_ITEMS:-10000}
 ops=${HTTP_BENCH_OPS:-GetItem Query PutItem}
-server_threads=${HTTP_BENCH_SERVER_THREADS:-4}
-durable_threads=${HTTP_BENCH_DURABLE_THREADS:-16}
+server_threads=${HTTP_BENCH_SERVER_THREADS:-64}
+durable_threads=${HTTP_BENCH_DURABLE_THREADS:-64}
 lmddb_server=${LMDDB_SERVER:-$build/api/lmddb-server}
 floor_server=${HTTP_FLOOR_SERVER:-$build/bench/http_floor_server}
 wrk=${WRK:-wrk}
