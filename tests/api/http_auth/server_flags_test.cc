@@ -4,86 +4,23 @@
 //
 // The binary is looked up in the build tree (api/lmddb-server); the tests
 // fail when it is missing (CMake builds it before them).
-#include <fcntl.h>
 #include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
-#include <cstdio>
 #include <ctime>
-#include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
 
 #include "api/http/http_client.h"
+#include "api/http/server_process.h"
 #include "api/http/sigv4.h"
 
 namespace lmddb::http_test {
 namespace {
 
-std::string FindServerBinary() {
-  std::error_code ec;
-  std::filesystem::path dir = std::filesystem::read_symlink("/proc/self/exe", ec).parent_path();
-  if (ec) return "";
-  for (int up = 0; up < 4 && !dir.empty(); ++up, dir = dir.parent_path()) {
-    const std::filesystem::path candidate = dir / "api" / "lmddb-server";
-    if (std::filesystem::exists(candidate, ec)) return candidate.string();
-    if (dir == dir.parent_path()) break;
-  }
-  return "";
-}
-
-// An lmddb-server child; stdout on a pipe, stderr discarded.
-class Child {
- public:
-  bool Spawn(const std::vector<std::string>& args) {
-    int fds[2];
-    if (pipe(fds) != 0) return false;
-    pid_ = fork();
-    if (pid_ == 0) {
-      dup2(fds[1], STDOUT_FILENO);
-      close(fds[0]);
-      close(fds[1]);
-      const int devnull = open("/dev/null", O_WRONLY);
-      if (devnull >= 0) dup2(devnull, STDERR_FILENO);
-      std::vector<char*> argv;
-      for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-      argv.push_back(nullptr);
-      execv(argv[0], argv.data());
-      _exit(127);
-    }
-    close(fds[1]);
-    out_ = fdopen(fds[0], "r");
-    return pid_ > 0 && out_ != nullptr;
-  }
-  std::string ReadLine() {
-    char line[256];
-    return std::fgets(line, sizeof(line), out_) == nullptr ? "" : line;
-  }
-  int Wait() {
-    int status = 0;
-    if (waitpid(pid_, &status, 0) != pid_) return -1;
-    pid_ = -1;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  }
-  pid_t pid() const { return pid_; }
-  ~Child() {
-    if (pid_ > 0) {
-      kill(pid_, SIGKILL);
-      waitpid(pid_, nullptr, 0);
-    }
-    if (out_ != nullptr) std::fclose(out_);
-  }
-
- private:
-  pid_t pid_ = -1;
-  FILE* out_ = nullptr;
-};
-
 int ExitStatus(const std::vector<std::string>& args) {
-  Child child;
+  ServerProcess child;
   if (!child.Spawn(args)) return -1;
   return child.Wait();
 }
@@ -149,7 +86,7 @@ TEST(ServerFlagsTest, VerifiesWithKeysFromTheCredentialsFile) {
   testing_util::TempDir dir("lmddb_http_flags");
   const std::string file = dir.path() + "/credentials";
   std::ofstream(file) << "# keys\n\nAKIDFILE:file/secret\r\n  AKIDTWO:two  \n";
-  Child child;
+  ServerProcess child;
   ASSERT_TRUE(child.Spawn({binary, "--data", dir.path() + "/db", "--port", "0", "--nosync",
                            "--verify-sigv4", "--credentials", file, "--access-key",
                            "AKIDFLAG:flag"}));
