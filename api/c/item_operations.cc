@@ -38,7 +38,7 @@ int lmddb_put_item(lmddb_db* db, const char* table, const lmddb_item* item,
                    const lmddb_params* params, lmddb_item** old_item, lmddb_error** err) {
   if (int rc = CheckArgs(db, table, item, old_item, "lmddb_put_item", err)) return rc;
   return Guard(err, [&]() -> int {
-    if (auto s = CheckMembers(params, kPutOrDeleteMembers, "PutItem"); !s.ok()) return SetError(err, s);
+    if (int rc = CheckMembers(params, kPutOrDeleteMembers, "lmddb_put_item", "PutItem", err)) return rc;
     lmddb::PutItemRequest request;
     request.table_name = table;
     request.item = *FromC(item);
@@ -54,7 +54,7 @@ int lmddb_get_item(lmddb_db* db, const char* table, const lmddb_item* key,
                    const lmddb_params* params, lmddb_item** item, lmddb_error** err) {
   if (int rc = CheckArgs(db, table, key, item, "lmddb_get_item", err)) return rc;
   return Guard(err, [&]() -> int {
-    if (auto s = CheckMembers(params, kGetMembers, "GetItem"); !s.ok()) return SetError(err, s);
+    if (int rc = CheckMembers(params, kGetMembers, "lmddb_get_item", "GetItem", err)) return rc;
     lmddb::GetItemRequest request;
     request.table_name = table;
     request.key = *FromC(key);
@@ -74,7 +74,7 @@ int lmddb_delete_item(lmddb_db* db, const char* table, const lmddb_item* key,
                       const lmddb_params* params, lmddb_item** old_item, lmddb_error** err) {
   if (int rc = CheckArgs(db, table, key, old_item, "lmddb_delete_item", err)) return rc;
   return Guard(err, [&]() -> int {
-    if (auto s = CheckMembers(params, kPutOrDeleteMembers, "DeleteItem"); !s.ok()) return SetError(err, s);
+    if (int rc = CheckMembers(params, kPutOrDeleteMembers, "lmddb_delete_item", "DeleteItem", err)) return rc;
     lmddb::DeleteItemRequest request;
     request.table_name = table;
     request.key = *FromC(key);
@@ -90,7 +90,7 @@ int lmddb_update_item(lmddb_db* db, const char* table, const lmddb_item* key,
                       const lmddb_params* params, lmddb_item** attributes, lmddb_error** err) {
   if (int rc = CheckArgs(db, table, key, attributes, "lmddb_update_item", err)) return rc;
   return Guard(err, [&]() -> int {
-    if (auto s = CheckMembers(params, kUpdateMembers, "UpdateItem"); !s.ok()) return SetError(err, s);
+    if (int rc = CheckMembers(params, kUpdateMembers, "lmddb_update_item", "UpdateItem", err)) return rc;
     lmddb::UpdateItemRequest request;
     request.table_name = table;
     request.key = *FromC(key);

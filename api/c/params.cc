@@ -22,8 +22,9 @@ int SetString(lmddb_params* params, std::optional<std::string> lmddb_params::*me
 
 }  // namespace
 
-Status CheckMembers(const lmddb_params* params, uint32_t allowed, const char* operation) {
-  if (params == nullptr) return Status::Ok();
+int CheckMembers(const lmddb_params* params, uint32_t allowed, const char* function,
+                 const char* operation, lmddb_error** err) {
+  if (params == nullptr) return LMDDB_OK;
   const struct {
     uint32_t bit;
     bool set;
@@ -49,10 +50,10 @@ Status CheckMembers(const lmddb_params* params, uint32_t allowed, const char* op
   };
   for (const auto& m : members) {
     if (m.set && (allowed & m.bit) == 0) {
-      return Status::Validation(std::string(m.name) + " is not a parameter of " + operation);
+      return Misuse(err, function, std::string(m.name) + " is not a parameter of " + operation);
     }
   }
-  return Status::Ok();
+  return LMDDB_OK;
 }
 
 }  // namespace lmddb::c_api

@@ -63,9 +63,11 @@ inline constexpr uint32_t kScanMembers = kFilter | kProjection | kNames | kValue
                                          kSinglePage;
 inline constexpr uint32_t kQueryMembers = kScanMembers | kKeyCondition | kScanForward;
 
-// ValidationException naming the first member set in `params` that
-// `operation` does not take; OK when there is none (or params is null).
-Status CheckMembers(const lmddb_params* params, uint32_t allowed, const char* operation);
+// LMDDB_MISUSE (through Misuse(), in `function`'s name) naming the first
+// member set in `params` that `operation` does not take; LMDDB_OK when there
+// is none (or params is null). A C API usage error, not a DynamoDB one.
+int CheckMembers(const lmddb_params* params, uint32_t allowed, const char* function,
+                 const char* operation, lmddb_error** err);
 
 }  // namespace lmddb::c_api
 

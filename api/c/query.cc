@@ -58,9 +58,10 @@ int Open(lmddb_db* db, const char* table, const lmddb_params* params, bool is_sc
     return Misuse(err, function, "db, table and query must not be NULL");
   }
   return Guard(err, [&]() -> int {
-    const Status members = is_scan ? CheckMembers(params, kScanMembers, "Scan")
-                                   : CheckMembers(params, kQueryMembers, "Query");
-    if (!members.ok()) return SetError(err, members);
+    if (int rc = is_scan ? CheckMembers(params, kScanMembers, function, "Scan", err)
+                         : CheckMembers(params, kQueryMembers, function, "Query", err)) {
+      return rc;
+    }
     static const lmddb_params kNoParams;
     const lmddb_params& p = params != nullptr ? *params : kNoParams;
     auto q = std::make_unique<lmddb_query>();

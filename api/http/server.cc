@@ -6,9 +6,10 @@
 // writes stall every other connection, reads included. So each write (and
 // any request the server cannot tell is a read) is handed to the worker
 // pool and its response posted back to the connection's strand. Reads never
-// wait for a commit (LMDB readers see a snapshot), so small ones are
-// answered on the I/O thread directly (ServerOptions::inline_reads). A connection handles one request at a
-// time (HTTP/1.1 without pipelining overlap), so per-connection order holds.
+// wait for a commit (LMDB readers see a snapshot; they pause only while the
+// map grows), so small ones are answered on the I/O thread directly
+// (ServerOptions::inline_reads). A connection handles one request at a time
+// (HTTP/1.1 without pipelining overlap), so per-connection order holds.
 #include "api/http/server.h"
 
 #include <algorithm>
@@ -100,13 +101,8 @@ class Server::Impl {
   // Whether `request` is a small read, answered on the I/O thread.
   bool AnswersInline(const bhttp::request<bhttp::string_body>& request) const {
     if (!options_.inline_reads || request.body().size() > kInlineReadBytes) return false;
-    const beast::string_view header = request["X-Amz-Target"];
-    std::string_view target(header.data(), header.size());
-    if (target.substr(0, json::kTargetPrefix.size()) != json::kTargetPrefix) return false;
-    target.remove_prefix(json::kTargetPrefix.size());
-    return target == "GetItem" || target == "Query" || target == "Scan" ||
-           target == "BatchGetItem" || target == "TransactGetItems" ||
-           target == "DescribeTable" || target == "ListTables";
+    const beast::string_view target = request["X-Amz-Target"];
+    return json::ReadsOnly(std::string_view(target.data(), target.size()));
   }
   // Answers a POST that names a target: checks its signature when
   // configured, then runs it.

@@ -57,10 +57,12 @@ struct ServerOptions {
   // Threads doing socket I/O and HTTP parsing, and answering reads; 0 means
   // one per core, at most 4.
   int io_threads = 0;
-  // Reads (GetItem, Query, Scan, BatchGetItem, TransactGetItems,
-  // DescribeTable, ListTables) with bodies up to kInlineReadBytes are
-  // answered on the I/O thread that parsed them: LMDB readers never wait for
-  // writers, and the hand-off to a worker and back cost more than a GetItem.
+  // Reads (json::ReadsOnly: GetItem, Query, Scan, BatchGetItem,
+  // TransactGetItems, DescribeTable, ListTables) with bodies up to
+  // kInlineReadBytes are answered on the I/O thread that parsed them: LMDB
+  // readers never wait for commits (only, briefly, while the map grows), and
+  // the hand-off to a worker and back cost more than a GetItem. A read still
+  // occupies its I/O thread for its whole page (up to 1 MB of items).
   bool inline_reads = true;
   size_t max_request_bytes = kMaxRequestBytes;
   // Unset: any credentials (or none) are accepted. Set: requests must be

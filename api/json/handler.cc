@@ -14,27 +14,39 @@
 namespace lmddb::json {
 namespace {
 
-using Operation = Response (*)(Database&, std::string_view body);
+using Translator = Response (*)(Database&, std::string_view body);
+
+struct Operation {
+  Translator translate;
+  bool reads_only;  // never writes, so never waits for a commit
+};
 
 // Operation name -> translator. One table for every operation served.
 const absl::flat_hash_map<std::string_view, Operation>& Operations() {
   static const auto* table = new absl::flat_hash_map<std::string_view, Operation>{
-      {"CreateTable", CreateTableJson},
-      {"DescribeTable", DescribeTableJson},
-      {"ListTables", ListTablesJson},
-      {"DeleteTable", DeleteTableJson},
-      {"PutItem", PutItemJson},
-      {"GetItem", GetItemJson},
-      {"DeleteItem", DeleteItemJson},
-      {"UpdateItem", UpdateItemJson},
-      {"Query", QueryJson},
-      {"Scan", ScanJson},
-      {"BatchGetItem", BatchGetItemJson},
-      {"BatchWriteItem", BatchWriteItemJson},
-      {"TransactWriteItems", TransactWriteItemsJson},
-      {"TransactGetItems", TransactGetItemsJson},
+      {"CreateTable", {CreateTableJson, false}},
+      {"DescribeTable", {DescribeTableJson, true}},
+      {"ListTables", {ListTablesJson, true}},
+      {"DeleteTable", {DeleteTableJson, false}},
+      {"PutItem", {PutItemJson, false}},
+      {"GetItem", {GetItemJson, true}},
+      {"DeleteItem", {DeleteItemJson, false}},
+      {"UpdateItem", {UpdateItemJson, false}},
+      {"Query", {QueryJson, true}},
+      {"Scan", {ScanJson, true}},
+      {"BatchGetItem", {BatchGetItemJson, true}},
+      {"BatchWriteItem", {BatchWriteItemJson, false}},
+      {"TransactWriteItems", {TransactWriteItemsJson, false}},
+      {"TransactGetItems", {TransactGetItemsJson, true}},
   };
   return *table;
+}
+
+// The operation `target` names, or null.
+const Operation* Find(std::string_view target) {
+  if (target.substr(0, kTargetPrefix.size()) != kTargetPrefix) return nullptr;
+  const auto it = Operations().find(target.substr(kTargetPrefix.size()));
+  return it == Operations().end() ? nullptr : &it->second;
 }
 
 const char* Namespace(ErrorType type) {
@@ -112,16 +124,18 @@ Response ErrorResponse(const Status& status) {
 
 Response Handle(Database& db, std::string_view target, std::string_view body) {
   try {
-    if (target.substr(0, kTargetPrefix.size()) == kTargetPrefix) {
-      const auto it = Operations().find(target.substr(kTargetPrefix.size()));
-      if (it != Operations().end()) return it->second(db, body);
-    }
+    if (const Operation* operation = Find(target)) return operation->translate(db, body);
     return ErrorResponse(Status(ErrorType::kUnknownOperation, ""));
   } catch (const std::bad_alloc&) {
     return ErrorResponse(Status::Internal("Out of memory"));
   } catch (...) {
     return ErrorResponse(Status::Internal("Internal error"));
   }
+}
+
+bool ReadsOnly(std::string_view target) {
+  const Operation* operation = Find(target);
+  return operation != nullptr && operation->reads_only;
 }
 
 }  // namespace lmddb::json

@@ -38,6 +38,11 @@ Response Handle(Database& db, std::string_view target, std::string_view body);
 // The error body and status DynamoDB gives for `status` (not OK).
 Response ErrorResponse(const Status& status);
 
+// Whether `target` names an operation that only reads (GetItem, Query,
+// Scan, BatchGetItem, TransactGetItems, DescribeTable, ListTables): it never
+// waits for a commit.
+bool ReadsOnly(std::string_view target);
+
 }  // namespace lmddb::json
 
 #endif  // LMDDB_API_JSON_HANDLER_H_

@@ -61,6 +61,10 @@ Status ReadConditionalWrite(object o, Request* r, ConstraintErrors* errors) {
 template <typename Request>
 Status ReadLegacyWrite(object o, Request* r, const std::optional<std::string>* update_expression,
                        std::optional<LegacyUpdates>* updates, ConstraintErrors* errors) {
+  // Requests without legacy members (nearly all) pay one pass over the keys.
+  if (!HasAnyMember(o, {"Expected", "ConditionalOperator", "AttributeUpdates"})) {
+    return Status::Ok();
+  }
   LMDDB_ASSIGN_OR_RETURN(std::optional<LegacyConditions> expected, ReadExpected(o, errors));
   LMDDB_ASSIGN_OR_RETURN(std::optional<bool> use_or, ReadConditionalOperator(o, errors));
   const bool has_operator = Member(o, "ConditionalOperator").has_value();
@@ -142,10 +146,11 @@ Status ParseUpdateItem(object o, UpdateItemCall* call) {
   LMDDB_ASSIGN_OR_RETURN(r->table_name, RequiredString(o, "TableName", "tableName", &errors));
   LMDDB_ASSIGN_OR_RETURN(r->update_expression, OptionalString(o, "UpdateExpression"));
   LMDDB_RETURN_IF_ERROR(ReadConditionalWrite(o, r, &errors));
-  const std::optional<std::string> user_update = r->update_expression;
   std::optional<LegacyUpdates> updates;
-  LMDDB_RETURN_IF_ERROR(ReadLegacyWrite(o, r, &user_update, &updates, &errors));
-  call->legacy_updates = updates.has_value() && !user_update.has_value();
+  // Only read before the translation may replace it.
+  LMDDB_RETURN_IF_ERROR(ReadLegacyWrite(o, r, &r->update_expression, &updates, &errors));
+  // With an UpdateExpression as well, the mixing check has failed the call.
+  call->legacy_updates = updates.has_value();
   return errors.ToStatus();
 }
 

@@ -58,6 +58,15 @@ std::optional<element> Member(simdjson::dom::object object, std::string_view key
   return value;
 }
 
+bool HasAnyMember(simdjson::dom::object object, std::initializer_list<std::string_view> keys) {
+  for (simdjson::dom::key_value_pair member : object) {
+    for (std::string_view key : keys) {
+      if (member.key == key) return true;
+    }
+  }
+  return false;
+}
+
 StatusOr<std::string_view> AsString(element value) {
   switch (value.type()) {
     case element_type::STRING: return value.get_string().value_unsafe();
@@ -140,13 +149,21 @@ StatusOr<std::string> AsBlob(element value) {
                                        text.substr(i, std::min(length, text.size() - i)), "'"));
     }
   }
+  // Only the canonical encoding is accepted: the bits of the last character
+  // beyond the last byte (2 with one pad, 4 with two) must be zero.
+  if (pad > 0) {
+    const char last = text[text.size() - pad - 1];
+    const int value = last >= 'a' ? last - 'a' + 26
+                      : last >= 'A' ? last - 'A'
+                      : last >= '0' ? last - '0' + 52
+                      : last == '+' ? 62
+                                    : 63;
+    if ((value & (pad == 1 ? 0x3 : 0xF)) != 0) {
+      return SerializationError("Invalid last non-pad Base64 character dectected");
+    }
+  }
   std::string bytes;
   if (!absl::Base64Unescape(absl::string_view(text.data(), text.size()), &bytes)) {
-    return SerializationError("Invalid last non-pad Base64 character dectected");
-  }
-  // The bits after the last byte must be zero: only the canonical encoding
-  // of the bytes is accepted.
-  if (absl::Base64Escape(bytes) != text) {
     return SerializationError("Invalid last non-pad Base64 character dectected");
   }
   return bytes;

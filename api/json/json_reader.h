@@ -9,6 +9,7 @@
 #define LMDDB_API_JSON_JSON_READER_H_
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,6 +32,9 @@ Status SerializationError(std::string message);
 
 // The member `key` of `object`, or nullopt when absent or null.
 std::optional<simdjson::dom::element> Member(simdjson::dom::object object, std::string_view key);
+// Whether `object` has a member named one of `keys` (null or not), in one
+// pass over its members.
+bool HasAnyMember(simdjson::dom::object object, std::initializer_list<std::string_view> keys);
 
 // Type checks of one JSON value, by the Java type DynamoDB deserializes
 // into. `type_name` is the model shape's simple name ("AttributeValue",

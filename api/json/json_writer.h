@@ -103,7 +103,6 @@ class JsonWriter {
       i = SkipPlain(s, i);
       if (i == s.size()) break;
       const auto u = static_cast<unsigned char>(s[i]);
-      if (u >= 0x20 && u != '"' && u != '\\') continue;
       out_->append(s.data() + run, i - run);
       run = i + 1;
       switch (u) {

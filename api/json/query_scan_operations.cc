@@ -71,6 +71,10 @@ Status ReadLegacyRead(object o, std::string_view filter_member, ReadCall<Request
                       std::optional<LegacyConditions>* key_conditions, ConstraintErrors* errors) {
   Request* r = &call->request;
   const bool is_query = key_conditions != nullptr;
+  // Requests without legacy members (nearly all) pay one pass over the keys.
+  if (!HasAnyMember(o, {"AttributesToGet", filter_member, "ConditionalOperator", "KeyConditions"})) {
+    return Status::Ok();
+  }
   LMDDB_ASSIGN_OR_RETURN(std::optional<std::vector<std::string>> attributes,
                          ReadAttributesToGet(o, "attributesToGet", errors));
   LMDDB_ASSIGN_OR_RETURN(std::optional<LegacyConditions> filter,

@@ -106,11 +106,7 @@ StatusOr<std::optional<ReturnConsumedCapacity>> OptionalReturnConsumedCapacity(
 
 StatusOr<std::optional<ReturnValuesOnConditionCheckFailure>> OptionalReturnValuesOnFailure(
     simdjson::dom::object o, ConstraintErrors* errors) {
-  static constexpr std::pair<std::string_view, ReturnValuesOnConditionCheckFailure> kTable[] = {
-      {"ALL_OLD", ReturnValuesOnConditionCheckFailure::kAllOld},
-      {"NONE", ReturnValuesOnConditionCheckFailure::kNone}};
-  return OptionalEnum(o, "ReturnValuesOnConditionCheckFailure",
-                      "returnValuesOnConditionCheckFailure", "[ALL_OLD, NONE]", kTable, errors);
+  return OptionalReturnValuesOnFailure(o, "returnValuesOnConditionCheckFailure", errors);
 }
 
 StatusOr<std::optional<ReturnValuesOnConditionCheckFailure>> OptionalReturnValuesOnFailure(

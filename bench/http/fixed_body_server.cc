@@ -1,6 +1,7 @@
 // http_floor_server: the HTTP floor for bench/http/run.sh. It is
-// lmddb-server's stack (lmddb::http::Server: Beast parsing, the worker pool,
-// request ids, CRC-32 of every body) with a handler that answers from memory
+// lmddb-server's stack (lmddb::http::Server: Beast parsing, reads answered
+// on the I/O threads and writes on the worker pool, request ids, CRC-32 of
+// every body) with a handler that answers from memory
 // without touching a database, so its throughput is what HTTP and framing
 // alone cost on this machine.
 //

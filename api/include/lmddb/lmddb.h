@@ -334,7 +334,7 @@ const lmddb_value* lmddb_item_next(const lmddb_item* item, const char** name, si
  *     index name, limit, scan forward, consistent read, select, exclusive
  *     start key, single page.
  *   Scan: as Query without key condition and scan forward.
- * Another member set yields LMDDB_VALIDATION naming it, before anything is
+ * Another member set yields LMDDB_MISUSE naming it, before anything is
  * read or written. */
 typedef struct lmddb_params lmddb_params;
 

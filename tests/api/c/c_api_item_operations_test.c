@@ -157,17 +157,17 @@ static void test_bad_input(lmddb_db* db) {
 
   /* Members an operation does not take are refused before anything runs. */
   CHECK_EQ(lmddb_params_set_projection(params, "pk"), LMDDB_OK);
-  CHECK_ERROR(lmddb_put_item(db, "Users", key, params, &out, &err), err, LMDDB_VALIDATION,
-              "ProjectionExpression is not a parameter of PutItem");
+  CHECK_ERROR(lmddb_put_item(db, "Users", key, params, &out, &err), err, LMDDB_MISUSE,
+              "lmddb_put_item: ProjectionExpression is not a parameter of PutItem");
   CHECK_EQ(lmddb_params_set_projection(params, NULL), LMDDB_OK);
   CHECK_EQ(lmddb_params_set_limit(params, 3), LMDDB_OK);
-  CHECK_ERROR(lmddb_update_item(db, "Users", key, params, &out, &err), err, LMDDB_VALIDATION,
-              "Limit is not a parameter of UpdateItem");
+  CHECK_ERROR(lmddb_update_item(db, "Users", key, params, &out, &err), err, LMDDB_MISUSE,
+              "lmddb_update_item: Limit is not a parameter of UpdateItem");
   lmddb_params_free(params);
   params = lmddb_params_new();
   CHECK_EQ(lmddb_params_set_condition(params, "attribute_exists(pk)"), LMDDB_OK);
-  CHECK_ERROR(lmddb_get_item(db, "Users", key, params, &out, &err), err, LMDDB_VALIDATION,
-              "ConditionExpression is not a parameter of GetItem");
+  CHECK_ERROR(lmddb_get_item(db, "Users", key, params, &out, &err), err, LMDDB_MISUSE,
+              "lmddb_get_item: ConditionExpression is not a parameter of GetItem");
   CHECK_EQ(lmddb_params_set_condition(params, NULL), LMDDB_OK);
   CHECK_EQ(lmddb_params_set_return_values(params, LMDDB_RETURN_UPDATED_NEW), LMDDB_OK);
   CHECK_ERROR(lmddb_put_item(db, "Users", key, params, &out, &err), err, LMDDB_VALIDATION,

@@ -218,8 +218,8 @@ static void test_errors(lmddb_db* db) {
   params = partition("p");
   CHECK_ERROR(lmddb_query_open(db, "Missing", params, &q, &err), err, LMDDB_RESOURCE_NOT_FOUND,
               "Requested resource not found");
-  CHECK_ERROR(lmddb_scan_open(db, "Events", params, &q, &err), err, LMDDB_VALIDATION,
-              "KeyConditionExpression is not a parameter of Scan");
+  CHECK_ERROR(lmddb_scan_open(db, "Events", params, &q, &err), err, LMDDB_MISUSE,
+              "lmddb_scan_open: KeyConditionExpression is not a parameter of Scan");
   CHECK_EQ(lmddb_params_set_limit(params, 0), LMDDB_OK);
   CHECK_ERROR(lmddb_query_open(db, "Events", params, &q, &err), err, LMDDB_VALIDATION,
               "1 validation error detected: Value '0' at 'limit' failed to satisfy constraint: "

@@ -53,6 +53,7 @@ TEST_F(AttributeValueJsonTest, NumbersComeBackCanonical) {
 TEST_F(AttributeValueJsonTest, BinaryIsBase64) {
   EXPECT_EQ(RoundTrip(R"({"B":"AAEC/w=="})"), ItemWith(R"({"B":"AAEC/w=="})"));
   EXPECT_EQ(RoundTrip(R"({"B":"YWJj"})"), ItemWith(R"({"B":"YWJj"})"));
+  EXPECT_EQ(RoundTrip(R"({"B":"YWE="})"), ItemWith(R"({"B":"YWE="})"));
   EXPECT_EQ(RoundTrip(R"({"B":""})"), ItemWith(R"({"B":""})"));
   EXPECT_EQ(RoundTrip(R"({"BS":["YQ=="]})"), ItemWith(R"({"BS":["YQ=="]})"));
 }
@@ -90,6 +91,8 @@ TEST_F(AttributeValueJsonTest, WrongJsonTypesAreSerializationErrors) {
       {R"({"B":"23456"})", "Base64 encoded length is expected a multiple of 4 bytes but found: 5"},
       {R"({"B":"+/+="})", "Invalid last non-pad Base64 character dectected"},
       {R"({"B":"=+/="})", "Invalid last non-pad Base64 character dectected"},
+      {R"({"B":"YR=="})", "Invalid last non-pad Base64 character dectected"},
+      {R"({"B":"YWF="})", "Invalid last non-pad Base64 character dectected"},
       {R"({"B":"YQ!="})", "Invalid Base64 character: '!'"},
       {"{\"B\":\"AA\xca\xbf\"}", "Invalid Base64 character: '\xca\xbf'"},
       {"{\"B\":\"A\xe2\x82\xac\"}", "Invalid Base64 character: '\xe2\x82\xac'"},

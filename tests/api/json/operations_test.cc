@@ -270,5 +270,18 @@ TEST_F(OperationsTest, MalformedInputNeverCrashes) {
   EXPECT_GT(answered, 1000);
 }
 
+TEST(ReadsOnlyTest, NamesTheOperationsThatNeverWrite) {
+  for (const char* op : {"GetItem", "Query", "Scan", "BatchGetItem", "TransactGetItems",
+                         "DescribeTable", "ListTables"}) {
+    EXPECT_TRUE(ReadsOnly(std::string(kTargetPrefix) + op)) << op;
+  }
+  for (const char* op : {"PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem",
+                         "TransactWriteItems", "CreateTable", "DeleteTable", "Nope"}) {
+    EXPECT_FALSE(ReadsOnly(std::string(kTargetPrefix) + op)) << op;
+  }
+  EXPECT_FALSE(ReadsOnly("GetItem"));
+  EXPECT_FALSE(ReadsOnly("DynamoDBStreams_20120810.GetRecords"));
+}
+
 }  // namespace
 }  // namespace lmddb::json
