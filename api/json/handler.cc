@@ -2,8 +2,6 @@
 // translators, and DynamoDB's error bodies (handler.h).
 #include "api/json/handler.h"
 
-#include <exception>
-#include <new>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -126,10 +124,9 @@ Response Handle(Database& db, std::string_view target, std::string_view body) {
   try {
     if (const Operation* operation = Find(target)) return operation->translate(db, body);
     return ErrorResponse(Status(ErrorType::kUnknownOperation, ""));
-  } catch (const std::bad_alloc&) {
-    return ErrorResponse(Status::Internal("Out of memory"));
   } catch (...) {
-    return ErrorResponse(Status::Internal("Internal error"));
+    // Out of memory and the like: DynamoDB's own text for a 500.
+    return ErrorResponse(Status::Internal("Internal server error"));
   }
 }
 
